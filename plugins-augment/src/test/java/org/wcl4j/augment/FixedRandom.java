@@ -1,0 +1,57 @@
+package org.wcl4j.augment;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Random;
+
+/**
+ * A generator whose {@code nextDouble()} and {@code nextBoolean()} return given values in order, so
+ * that a test controls every draw. Any other draw, or one past the given values, fails.
+ */
+final class FixedRandom extends Random {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Deque<Double> doubles = new ArrayDeque<>();
+    private final Deque<Boolean> booleans = new ArrayDeque<>();
+
+    FixedRandom doubles(double... values) {
+        for (double value : values) {
+            doubles.add(value);
+        }
+        return this;
+    }
+
+    FixedRandom booleans(boolean... values) {
+        for (boolean value : values) {
+            booleans.add(value);
+        }
+        return this;
+    }
+
+    /** True when every given value was drawn. */
+    boolean exhausted() {
+        return doubles.isEmpty() && booleans.isEmpty();
+    }
+
+    @Override
+    public double nextDouble() {
+        if (doubles.isEmpty()) {
+            throw new IllegalStateException("unexpected draw: no more doubles given");
+        }
+        return doubles.remove();
+    }
+
+    @Override
+    public boolean nextBoolean() {
+        if (booleans.isEmpty()) {
+            throw new IllegalStateException("unexpected draw: no more booleans given");
+        }
+        return booleans.remove();
+    }
+
+    @Override
+    protected int next(int bits) {
+        throw new IllegalStateException("unexpected draw: only nextDouble and nextBoolean given");
+    }
+}
