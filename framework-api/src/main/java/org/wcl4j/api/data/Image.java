@@ -1,5 +1,6 @@
 package org.wcl4j.api.data;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,24 @@ public record Image(float[] pixels, ImageShape shape) {
                             + ", found "
                             + pixels.length);
         }
+    }
+
+    /** Two images are equal when their shapes and every pixel are equal. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Image that
+                && shape.equals(that.shape)
+                && Arrays.equals(pixels, that.pixels);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * shape.hashCode() + Arrays.hashCode(pixels);
+    }
+
+    @Override
+    public String toString() {
+        return "Image[" + shape + "]";
     }
 
     /** The value at channel {@code c}, row {@code y}, column {@code x}. */

@@ -21,6 +21,10 @@ public record LossInput(
         globalViews = List.copyOf(globalViews);
         localViews = List.copyOf(localViews);
         weakLabels = List.copyOf(weakLabels);
+        if (globalViews.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "loss input: expected at least one global view, found none");
+        }
     }
 
     /** Number of images in the batch. */
