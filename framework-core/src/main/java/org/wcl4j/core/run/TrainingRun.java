@@ -1,0 +1,194 @@
+package org.wcl4j.core.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.inject.Injector;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wcl4j.core.config.ConfigLoader;
+import org.wcl4j.core.config.RunConfig;
+import org.wcl4j.core.registry.PluginRegistry;
+import org.wcl4j.core.wiring.RunComponents;
+import org.wcl4j.core.wiring.RunWiring;
+
+/**
+ * One training run and its directory, {@code <runs>/<name>-<yyyyMMdd-HHmmss>/}:
+ *
+ * <ul>
+ *   <li>{@code config.yaml}: the resolved config, every default spelt out; training it again
+ *       reproduces the run;
+ *   <li>{@code provenance.json}: versions, machine, command line, seed, start time, git commit;
+ *   <li>{@code metrics.csv}: one row per step (see the columns of the loss terms, {@code lr},
+ *       {@code weak/*}, {@code images/s}, {@code time/*});
+ *   <li>{@code checkpoints/}: the latest checkpoint, network and progress, written atomically;
+ *   <li>{@code summary.json}: the final numbers, written last.
+ * </ul>
+ *
+ * <p>{@link #create} makes the directory; {@link #execute} loads the data, trains and evaluates.
+ * {@link #resume} continues an interrupted run from its latest checkpoint. Since batch order and
+ * augmentation depend only on the seed and the epoch, a resumed run takes the same steps as an
+ * uninterrupted one (a crop strategy's feature bank is not checkpointed: for the K-NN multi-crop
+ * strategy the first resumed epoch starts with an empty bank).
+ */
+public final class TrainingRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
+    private final Path directory;
+    private final Injector injector;
+    private final Optional<CheckpointStore.Checkpoint> checkpoint;
+    private boolean executed;
+
+    private TrainingRun(
+            Path directory, Injector injector, Optional<CheckpointStore.Checkpoint> checkpoint) {
+        this.directory = directory;
+        this.injector = injector;
+        this.checkpoint = checkpoint;
+    }
+
+    /** Creates a run directory for {@code config} under {@code runsRoot}; see {@link #create}. */
+    public static TrainingRun create(RunConfig config, Path runsRoot, PluginRegistry registry) {
+        return create(config, runsRoot, registry, RunOptions.defaults());
+    }
+
+    /**
+     * Creates the run directory and writes {@code config.yaml}, {@code provenance.json} and the
+     * header of {@code metrics.csv}. Nothing is loaded or trained yet.
+     *
+     * @param config a config as {@code ConfigLoader} returns it
+     * @throws UncheckedIOException when the directory cannot be written
+     */
+    public static TrainingRun create(
+            RunConfig config, Path runsRoot, PluginRegistry registry, RunOptions options) {
+        Injector injector = RunWiring.injector(config, registry, options.overrides());
+        try {
+            Path directory = RunDirectory.create(runsRoot, config.name(), options.clock());
+            String yaml =
+                    "# resolved config of run "
+                            + directory.getFileName()
+                            + "; every default is spelt out\n"
+                            + ConfigLoader.toYaml(config);
+            AtomicFiles.write(
+                    directory.resolve(RunDirectory.CONFIG), yaml.getBytes(StandardCharsets.UTF_8));
+            JsonFiles.write(
+                    directory.resolve(RunDirectory.PROVENANCE),
+                    Provenance.of(
+                            config.seed(), options.commandLine(), Instant.now(options.clock())));
+            MetricsWriter.create(
+                            directory.resolve(RunDirectory.METRICS), MetricsWriter.columns(config))
+                    .close();
+            Files.createDirectories(directory.resolve(RunDirectory.CHECKPOINTS));
+            LOG.info("run directory {}", directory);
+            return new TrainingRun(directory, injector, Optional.empty());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a run directory in " + runsRoot, e);
+        }
+    }
+
+    /** Continues an interrupted run; see {@link #resume(Path, PluginRegistry, RunOptions)}. */
+    public static TrainingRun resume(Path runDirectory, PluginRegistry registry) {
+        return resume(runDirectory, registry, RunOptions.defaults());
+    }
+
+    /**
+     * Continues an interrupted run: reads its {@code config.yaml} and latest checkpoint and cuts
+     * {@code metrics.csv} back to the checkpointed step. {@link #execute} then trains from the
+     * epoch after the checkpoint (from the start when there is none).
+     *
+     * @throws IllegalArgumentException when {@code runDirectory} is not a run directory
+     * @throws IllegalStateException when the run already finished
+     */
+    public static TrainingRun resume(
+            Path runDirectory, PluginRegistry registry, RunOptions options) {
+        Path configFile = runDirectory.resolve(RunDirectory.CONFIG);
+        if (!Files.isRegularFile(configFile)) {
+            throw new IllegalArgumentException(
+                    "expected a run directory with a config.yaml, found none at " + runDirectory);
+        }
+        if (Files.exists(runDirectory.resolve(RunDirectory.SUMMARY))) {
+            throw new IllegalStateException(
+                    "run "
+                            + runDirectory
+                            + " already finished (see its summary.json); nothing to resume,"
+                            + " start a new run to train again");
+        }
+        RunConfig config = ConfigLoader.load(configFile, List.of(), registry);
+        Injector injector = RunWiring.injector(config, registry, options.overrides());
+        try {
+            Optional<CheckpointStore.Checkpoint> latest =
+                    new CheckpointStore(runDirectory.resolve(RunDirectory.CHECKPOINTS)).latest();
+            int epochs = latest.map(c -> c.state().epochs()).orElse(0);
+            Path metrics = runDirectory.resolve(RunDirectory.METRICS);
+            if (Files.exists(metrics)) {
+                MetricsWriter.truncate(metrics, latest.map(c -> c.state().steps()).orElse(0));
+            } else {
+                MetricsWriter.create(metrics, MetricsWriter.columns(config)).close();
+            }
+            Path provenance = runDirectory.resolve(RunDirectory.PROVENANCE);
+            if (Files.exists(provenance)) {
+                Provenance.recordResume(
+                        provenance, options.commandLine(), Instant.now(options.clock()), epochs);
+            }
+            LOG.info("resuming {} at epoch {}", runDirectory, epochs);
+            return new TrainingRun(runDirectory, injector, latest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not resume " + runDirectory, e);
+        }
+    }
+
+    /** The run directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * Loads the data set, trains and evaluates, writing metrics and checkpoints as it goes and
+     * {@code summary.json} at the end.
+     *
+     * @throws IllegalArgumentException when the training split holds less than one batch, or a
+     *     plugin rejects its input
+     * @throws IllegalStateException when called twice
+     * @throws UncheckedIOException when a run file cannot be written
+     */
+    public RunSummary execute(RunListener listener) {
+        if (executed) {
+            throw new IllegalStateException(
+                    "run " + directory + " was already executed; create or resume a new one");
+        }
+        executed = true;
+        RunComponents parts = RunWiring.components(injector);
+        Path metricsFile = directory.resolve(RunDirectory.METRICS);
+        try (MetricsWriter metrics =
+                MetricsWriter.append(metricsFile, MetricsWriter.columns(parts.config()))) {
+            CheckpointStore checkpoints =
+                    new CheckpointStore(directory.resolve(RunDirectory.CHECKPOINTS));
+            RunSummary summary =
+                    new TrainingLoop(directory, parts, listener, metrics, checkpoints)
+                            .run(checkpoint);
+            JsonFiles.write(directory.resolve(RunDirectory.SUMMARY), summaryJson(summary));
+            listener.runFinished(summary);
+            return summary;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write to run directory " + directory, e);
+        }
+    }
+
+    private static ObjectNode summaryJson(RunSummary summary) {
+        ObjectNode json = JsonFiles.MAPPER.createObjectNode();
+        json.put("directory", summary.directory().toString());
+        json.set("before", JsonFiles.MAPPER.valueToTree(summary.before()));
+        json.set("after", JsonFiles.MAPPER.valueToTree(summary.after()));
+        json.put("finalLoss", summary.finalLoss());
+        json.put("imagesPerSecond", summary.imagesPerSecond());
+        json.put("steps", summary.steps());
+        json.put("seconds", summary.seconds());
+        return json;
+    }
+}

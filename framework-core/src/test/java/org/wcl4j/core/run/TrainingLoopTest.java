@@ -1,0 +1,171 @@
+package org.wcl4j.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wcl4j.api.eval.EvaluationResult;
+import org.wcl4j.core.config.ConfigLoader;
+import org.wcl4j.core.config.RunConfig;
+import org.wcl4j.core.registry.PluginRegistry;
+
+/**
+ * Short runs of the test plugins on the real engine: 40 images of 8×8, batches of 8, so 5 steps an
+ * epoch.
+ */
+class TrainingLoopTest {
+
+    private static final PluginRegistry REGISTRY = PluginRegistry.discover();
+
+    @TempDir Path runs;
+
+    private static RunConfig tiny(String... overrides) {
+        return ConfigLoader.load(
+                Path.of("src/test/resources/configs/tiny.yaml"), List.of(overrides), REGISTRY);
+    }
+
+    /** Remembers every call, in order. */
+    private static final class Recorder implements RunListener {
+        final List<String> events = new ArrayList<>();
+        final List<Double> losses = new ArrayList<>();
+
+        @Override
+        public void runStarted(Path directory, int totalSteps, int firstStep) {
+            events.add("started " + totalSteps + " from " + firstStep);
+        }
+
+        @Override
+        public void stepFinished(int step, int epoch, double loss, double imagesPerSecond) {
+            events.add("step " + step + " of epoch " + epoch);
+            losses.add(loss);
+        }
+
+        @Override
+        public void epochFinished(int epoch, Map<String, Double> metrics) {
+            events.add("epoch " + epoch);
+        }
+
+        @Override
+        public void evaluationStarted(String when) {
+            events.add("evaluating " + when);
+        }
+
+        @Override
+        public void evaluated(String when, EvaluationResult result) {
+            events.add("evaluated " + when + " with " + result.protocol());
+        }
+
+        @Override
+        public void runFinished(RunSummary summary) {
+            events.add("finished " + summary.steps());
+        }
+    }
+
+    @Test
+    void runTrainsEvaluatesAndWritesEveryFile() throws IOException {
+        TrainingRun run = TrainingRun.create(tiny(), runs, REGISTRY);
+        Recorder recorder = new Recorder();
+
+        RunSummary summary = run.execute(recorder);
+
+        List<String> expected = new ArrayList<>();
+        expected.add("started 10 from 0");
+        expected.addAll(List.of("evaluating before", "evaluated before with centroid"));
+        for (int step = 0; step < 10; step++) {
+            expected.add("step " + step + " of epoch " + step / 5);
+            if (step % 5 == 4) {
+                expected.add("epoch " + step / 5);
+            }
+        }
+        expected.addAll(
+                List.of("evaluating after", "evaluated after with centroid", "finished 10"));
+        assertThat(recorder.events).containsExactlyElementsOf(expected);
+
+        Path directory = run.directory();
+        List<String> rows = Files.readAllLines(directory.resolve("metrics.csv"));
+        assertThat(rows).hasSize(11);
+        for (int step = 0; step < 10; step++) {
+            String[] cells = rows.get(step + 1).split(",", -1);
+            assertThat(cells[0]).isEqualTo(Integer.toString(step / 5));
+            assertThat(cells[1]).isEqualTo(Integer.toString(step));
+            assertThat(Double.parseDouble(cells[2])).isEqualTo(recorder.losses.get(step));
+            // total = 1.0 * align + 0.5 * weak-align
+            assertThat(Double.parseDouble(cells[2]))
+                    .isCloseTo(
+                            Double.parseDouble(cells[3]) + 0.5 * Double.parseDouble(cells[4]),
+                            org.assertj.core.data.Offset.offset(1e-9));
+        }
+        assertThat(summary.steps()).isEqualTo(10);
+        assertThat(summary.before()).containsOnlyKeys("centroid/top1");
+        assertThat(summary.after()).containsOnlyKeys("centroid/top1");
+        double lastEpochMean =
+                recorder.losses.subList(5, 10).stream().mapToDouble(d -> d).average().orElseThrow();
+        assertThat(summary.finalLoss())
+                .isCloseTo(lastEpochMean, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(directory.resolve("summary.json")).exists();
+        assertThat(listing(directory.resolve("checkpoints")))
+                .containsExactly("checkpoint-0002.bin", "checkpoint-0002.json");
+    }
+
+    @Test
+    void resumedRunEndsWithTheSameResultAsAnUninterruptedOne() throws IOException {
+        RunConfig config = tiny("training.epochs=3");
+        Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
+        RunOptions options = new RunOptions(List.of(), List.of(), clock);
+        RunSummary uninterrupted =
+                TrainingRun.create(config, runs, REGISTRY, options).execute(RunListener.NONE);
+
+        // a second run dies at the end of epoch 1, before that epoch's checkpoint
+        TrainingRun interrupted = TrainingRun.create(config, runs, REGISTRY, options);
+        RunListener dying =
+                new RunListener() {
+                    @Override
+                    public void epochFinished(int epoch, Map<String, Double> metrics) {
+                        if (epoch == 1) {
+                            throw new IllegalStateException("killed");
+                        }
+                    }
+                };
+        assertThatThrownBy(() -> interrupted.execute(dying)).hasMessage("killed");
+        assertThat(Files.readAllLines(interrupted.directory().resolve("metrics.csv"))).hasSize(11);
+
+        Recorder recorder = new Recorder();
+        RunSummary resumed =
+                TrainingRun.resume(interrupted.directory(), REGISTRY).execute(recorder);
+
+        assertThat(recorder.events.get(0)).isEqualTo("started 15 from 5");
+        assertThat(recorder.events).doesNotContain("evaluating before");
+        assertThat(resumed.steps()).isEqualTo(15);
+        assertThat(resumed.before()).isEqualTo(uninterrupted.before());
+        assertThat(resumed.after()).isEqualTo(uninterrupted.after());
+        assertThat(resumed.finalLoss()).isEqualTo(uninterrupted.finalLoss());
+        assertThat(lossColumns(interrupted.directory()))
+                .isEqualTo(lossColumns(uninterrupted.directory()));
+        assertThatThrownBy(() -> TrainingRun.resume(interrupted.directory(), REGISTRY))
+                .hasMessageContaining("already finished");
+    }
+
+    /** The epoch, step, loss and loss/* cells of every row: everything but timings. */
+    private static List<String> lossColumns(Path directory) throws IOException {
+        return Files.readAllLines(directory.resolve("metrics.csv")).stream()
+                .map(line -> String.join(",", List.of(line.split(",", -1)).subList(0, 5)))
+                .toList();
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+}
