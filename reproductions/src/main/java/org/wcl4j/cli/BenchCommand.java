@@ -1,0 +1,161 @@
+package org.wcl4j.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.wcl4j.core.bench.BenchmarkResult;
+import org.wcl4j.core.bench.StepBenchmark;
+import org.wcl4j.core.config.RunConfig;
+import org.wcl4j.report.MarkdownTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wcl4j bench}: times full training steps (augment, forward, label, loss, backward, update)
+ * of several configs on the same batch size and prints their throughput side by side, with the
+ * step-time ratio of WCL to SimCLR that the paper reports as 1.01 on GPUs.
+ */
+@Command(
+        name = "bench",
+        description = {
+            "Time training steps of several configs and compare them.",
+            "Reports images/s, the median step time, its split into phases, and peak memory."
+        })
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--configs",
+            split = ",",
+            paramLabel = "CONFIG",
+            defaultValue = "simclr,wcl",
+            description = "Shipped config names or YAML files (default: ${DEFAULT-VALUE}).")
+    private List<String> configs = new ArrayList<>();
+
+    @Option(
+            names = "--batch",
+            defaultValue = "256",
+            description = "Images per batch (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(
+            names = "--warmup",
+            defaultValue = "2",
+            description = "Untimed steps first (default: ${DEFAULT-VALUE}).")
+    private int warmup;
+
+    @Option(
+            names = "--steps",
+            defaultValue = "5",
+            description = "Timed steps (default: ${DEFAULT-VALUE}).")
+    private int steps;
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Override a value in every config, as for train. Repeatable.")
+    private List<String> overrides = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (batch < 2 || warmup < 0 || steps < 1) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            Locale.ROOT,
+                            "expected --batch >= 2, --warmup >= 0 and --steps >= 1, found %d, %d"
+                                    + " and %d",
+                            batch,
+                            warmup,
+                            steps));
+        }
+
+        // load every config first, so a typo in the last one fails before any timing
+        Map<String, RunConfig> loaded = new LinkedHashMap<>();
+        List<String> all = new ArrayList<>(overrides);
+        all.add("training.batchSize=" + batch);
+        for (String config : configs) {
+            loaded.put(config, ConfigSource.load(config.strip(), all));
+        }
+
+        // time each config
+        List<BenchmarkResult> results = new ArrayList<>();
+        for (Map.Entry<String, RunConfig> config : loaded.entrySet()) {
+            err.printf(
+                    Locale.ROOT,
+                    "benchmarking %s: %d warm-up and %d timed steps of %d images%n",
+                    config.getKey(),
+                    warmup,
+                    steps,
+                    batch);
+            err.flush();
+            results.add(StepBenchmark.run(config.getValue(), warmup, steps));
+        }
+
+        out.print(table(results).render());
+        ratio(results)
+                .ifPresent(
+                        r ->
+                                out.printf(
+                                        Locale.ROOT,
+                                        "%nwcl/simclr step-time ratio: %.2f (the paper reports"
+                                                + " 1.01 on GPUs)%n",
+                                        r));
+        out.flush();
+        return 0;
+    }
+
+    /** One row per config; the phase columns are those the first result reports, in its order. */
+    static MarkdownTable table(List<BenchmarkResult> results) {
+        Set<String> phases = new LinkedHashSet<>();
+        results.forEach(r -> phases.addAll(r.medianPhaseMs().keySet()));
+        List<String> header = new ArrayList<>(List.of("config", "batch", "images/s", "step ms"));
+        phases.forEach(phase -> header.add(phase + " ms"));
+        header.add("peak RSS MiB");
+        MarkdownTable table = MarkdownTable.withHeader(header.toArray(String[]::new));
+        for (BenchmarkResult result : results) {
+            List<String> row = new ArrayList<>();
+            row.add(result.name());
+            row.add(Integer.toString(result.batchSize()));
+            row.add(String.format(Locale.ROOT, "%.1f", result.imagesPerSecond()));
+            row.add(String.format(Locale.ROOT, "%.1f", result.medianStepMs()));
+            for (String phase : phases) {
+                row.add(Reports.number(result.medianPhaseMs().get(phase)));
+            }
+            row.add(
+                    result.peakRssBytes() < 0
+                            ? "-"
+                            : Long.toString(result.peakRssBytes() / (1024 * 1024)));
+            table = table.withRow(row.toArray(String[]::new));
+        }
+        return table;
+    }
+
+    /** WCL's median step time over SimCLR's, when both were timed. */
+    static OptionalDouble ratio(List<BenchmarkResult> results) {
+        OptionalDouble wcl = medianStepMs(results, "wcl");
+        OptionalDouble simclr = medianStepMs(results, "simclr");
+        if (wcl.isEmpty() || simclr.isEmpty() || !(simclr.getAsDouble() > 0)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(wcl.getAsDouble() / simclr.getAsDouble());
+    }
+
+    private static OptionalDouble medianStepMs(List<BenchmarkResult> results, String name) {
+        return results.stream()
+                .filter(result -> result.name().equals(name))
+                .mapToDouble(BenchmarkResult::medianStepMs)
+                .findFirst();
+    }
+}

@@ -1,0 +1,117 @@
+package org.wcl4j.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.wcl4j.core.run.RunSummary;
+import org.wcl4j.report.MarkdownTable;
+
+/** The tables and numbers the commands print after a run. */
+final class Reports {
+
+    private Reports() {}
+
+    /**
+     * Every evaluation metric of a run, before and after training, with the change: one row per
+     * metric key (for example {@code knn/top1}), in the order the run reported them.
+     */
+    static MarkdownTable evaluation(RunSummary summary) {
+        Set<String> metrics = new LinkedHashSet<>(summary.after().keySet());
+        metrics.addAll(summary.before().keySet());
+        MarkdownTable table = MarkdownTable.withHeader("metric", "before", "after", "change");
+        for (String metric : metrics) {
+            @Nullable Double before = summary.before().get(metric);
+            @Nullable Double after = summary.after().get(metric);
+            table =
+                    table.withRow(
+                            metric,
+                            number(before),
+                            number(after),
+                            before == null || after == null ? "-" : signed(after - before));
+        }
+        return table;
+    }
+
+    /**
+     * The Markdown text of a run's {@code report.md}: the evaluation table, the run's totals and
+     * the loss curves.
+     *
+     * @param lossPlot the PNG of the loss curves, when there is one
+     */
+    static String runReport(RunSummary summary, Optional<Path> lossPlot) {
+        Path directory = summary.directory();
+        StringBuilder text = new StringBuilder();
+        text.append("# Run ").append(directory.getFileName()).append("\n\n");
+        text.append("## Evaluation\n\n").append(evaluation(summary).render()).append('\n');
+        text.append("## Training\n\n");
+        text.append(
+                String.format(
+                        Locale.ROOT,
+                        "- steps: %d%n- final loss (mean of the last epoch): %.4f%n"
+                                + "- throughput: %.1f images/s%n- time: %s%n%n",
+                        summary.steps(),
+                        summary.finalLoss(),
+                        summary.imagesPerSecond(),
+                        duration(summary.seconds())));
+        if (lossPlot.isPresent()) {
+            String relative = directory.relativize(lossPlot.get()).toString().replace('\\', '/');
+            text.append("![loss curves](").append(relative).append(")\n\n");
+        }
+        text.append("Config: [config.yaml](config.yaml). ")
+                .append("Metrics per step: [metrics.csv](metrics.csv).\n");
+        return text.toString();
+    }
+
+    /** A value with two decimals, or a dash when it is absent or not finite. */
+    static String number(@Nullable Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** A difference with its sign, two decimals. */
+    static String signed(double value) {
+        return String.format(Locale.ROOT, "%+.2f", value);
+    }
+
+    /** A duration in seconds as {@code 1 h 02 min}, {@code 12 min 05 s} or {@code 7.3 s}. */
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds) || seconds < 0) {
+            return "-";
+        }
+        long whole = Math.round(seconds);
+        if (whole >= 3600) {
+            return String.format(Locale.ROOT, "%d h %02d min", whole / 3600, whole % 3600 / 60);
+        }
+        if (whole >= 60) {
+            return String.format(Locale.ROOT, "%d min %02d s", whole / 60, whole % 60);
+        }
+        return String.format(Locale.ROOT, "%.1f s", seconds);
+    }
+
+    /** A path relative to the working directory when it lies below it, else absolute. */
+    static String path(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path here = Path.of("").toAbsolutePath();
+        return absolute.startsWith(here) && !absolute.equals(here)
+                ? here.relativize(absolute).toString()
+                : absolute.toString();
+    }
+
+    /** The metrics of a map as {@code name value} pairs, for one-line summaries. */
+    static String inline(Map<String, Double> metrics) {
+        StringBuilder text = new StringBuilder();
+        metrics.forEach(
+                (name, value) ->
+                        text.append(text.isEmpty() ? "" : ", ")
+                                .append(name)
+                                .append(' ')
+                                .append(number(value)));
+        return text.toString();
+    }
+}

@@ -1,0 +1,90 @@
+package org.wcl4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.wcl4j.core.config.LossChoice;
+import org.wcl4j.core.config.RunConfig;
+
+/** The configs shipped with wcl4j load, validate, and say what the documentation says. */
+class ShippedConfigsTest {
+
+    @Test
+    void simclrHasOneHeadOneLossAndNoLabeller() {
+        RunConfig simclr = ConfigSource.load("simclr", List.of());
+
+        assertThat(simclr.heads().keySet()).containsExactly("g");
+        assertThat(simclr.losses()).extracting(LossChoice::name).containsExactly("nt-xent");
+        assertThat(simclr.labeller()).isEmpty();
+        assertThat(simclr.dataset().settings()).containsEntry("trainLimit", 0);
+        assertThat(simclr.dataset().settings()).containsEntry("testLimit", 0);
+    }
+
+    @Test
+    void wclAddsHeadPhiTheGraphLossAndTheNearestNeighbourLabeller() {
+        RunConfig wcl = ConfigSource.load("wcl", List.of());
+
+        assertThat(wcl.heads().keySet()).containsExactly("g", "phi");
+        assertThat(wcl.losses())
+                .extracting(LossChoice::name, LossChoice::head)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("nt-xent", "g"),
+                        org.assertj.core.groups.Tuple.tuple("wcl-graph", "phi"));
+        assertThat(wcl.labeller())
+                .hasValueSatisfying(
+                        l -> {
+                            assertThat(l.name()).isEqualTo("nearest-neighbour");
+                            assertThat(l.head()).isEqualTo("phi");
+                        });
+    }
+
+    @Test
+    void quickstartTrainsWclOnASubset() {
+        RunConfig quickstart = ConfigSource.load("quickstart", List.of());
+
+        assertThat(quickstart.labeller()).isPresent();
+        assertThat(quickstart.dataset().settings()).containsEntry("trainLimit", 4000);
+        assertThat(quickstart.dataset().settings()).containsEntry("testLimit", 2000);
+        assertThat(quickstart.encoder().settings()).containsEntry("widths", List.of(16, 32, 64));
+        assertThat(quickstart.training().batchSize()).isEqualTo(256);
+    }
+
+    @Test
+    void overridesApplyToShippedConfigs() {
+        RunConfig wcl = ConfigSource.load("wcl.yaml", List.of("training.epochs=3"));
+
+        assertThat(wcl.training().epochs()).isEqualTo(3);
+    }
+
+    @Test
+    void aFileWinsOverAShippedNameAndIsReadAsIs(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("mine.yaml");
+        Files.writeString(
+                file,
+                ConfigSource.shippedText("simclr")
+                        .orElseThrow()
+                        .replace("name: simclr", "name: mine"));
+
+        assertThat(ConfigSource.load(file.toString(), List.of()).name()).isEqualTo("mine");
+    }
+
+    @Test
+    void configsCommandPrintsAShippedConfigVerbatim() {
+        Cli.Result listing = Cli.run("configs");
+        Cli.Result wcl = Cli.run("configs", "wcl");
+
+        assertThat(listing.exitCode()).isEqualTo(0);
+        assertThat(listing.out())
+                .contains("| quickstart ")
+                .contains("| simclr ")
+                .contains("| wcl ");
+        assertThat(wcl.exitCode()).isEqualTo(0);
+        assertThat(wcl.out()).isEqualTo(ConfigSource.shippedText("wcl").orElseThrow());
+        assertThat(wcl.out()).contains("labeller: {name: nearest-neighbour, head: phi}");
+    }
+}
