@@ -1,14 +1,21 @@
 package org.wcl4j.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * SGD with momentum, linear warm-up and cosine decay.
+ * SGD with momentum, linear warm-up and cosine decay (see {@link WarmupCosineSchedule} for the
+ * exact rates and {@link TrainingStep} for the update).
  *
- * @param learningRate peak rate, reached at the end of warm-up
+ * @param learningRate peak rate, reached at the end of warm-up; finite, at least 0
  * @param momentum momentum coefficient in [0, 1)
- * @param weightDecay L2 coefficient applied to weights (not to biases or BatchNorm parameters)
- * @param nesterov Nesterov momentum when true
- * @param warmupSteps steps of linear warm-up from 0 to {@code learningRate}
- * @param totalSteps steps of the whole run; cosine decay to 0 from the end of warm-up to here
+ * @param weightDecay L2 coefficient applied to weights (convolution and dense kernels), not to
+ *     biases or BatchNorm parameters; finite, at least 0
+ * @param nesterov Nesterov momentum when true; plain (heavy-ball) momentum when false, as in
+ *     PyTorch's {@code SGD(nesterov=False)}
+ * @param warmupSteps steps of linear warm-up up to {@code learningRate}, at least 0
+ * @param totalSteps steps of the whole run, at least 0; cosine decay to 0 from the end of warm-up
+ *     to here
  */
 public record OptimizerSettings(
         double learningRate,
@@ -16,4 +23,28 @@ public record OptimizerSettings(
         double weightDecay,
         boolean nesterov,
         int warmupSteps,
-        int totalSteps) {}
+        int totalSteps) {
+
+    public OptimizerSettings {
+        List<String> problems = new ArrayList<>();
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            problems.add("learningRate: expected a finite value >= 0, found " + learningRate);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            problems.add("momentum: expected a value in [0, 1), found " + momentum);
+        }
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            problems.add("weightDecay: expected a finite value >= 0, found " + weightDecay);
+        }
+        if (warmupSteps < 0) {
+            problems.add("warmupSteps: expected a value >= 0, found " + warmupSteps);
+        }
+        if (totalSteps < 0) {
+            problems.add("totalSteps: expected a value >= 0, found " + totalSteps);
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "optimiser settings: " + String.join("; ", problems));
+        }
+    }
+}

@@ -1,29 +1,240 @@
 package org.wcl4j.engine;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wcl4j.api.augment.ImageBatch;
 import org.wcl4j.api.augment.ViewBatch;
+import org.wcl4j.api.data.Image;
+import org.wcl4j.api.data.ImageShape;
 import org.wcl4j.api.label.LabelContext;
 
-/** One training step of Eq. 8 of the WCL paper over a batch of views. */
+/**
+ * One training step of Eq. 8 of the WCL paper (Zheng et al., ICCV 2021) over a batch of views: the
+ * weighted sum of the configured losses, minimised by SGD with momentum.
+ *
+ * <p>Phases: the {@code V} global views of {@code n} images are stacked into one input {@code [V *
+ * n, channels, height, width]}; one forward pass in training mode (BatchNorm uses batch statistics
+ * over all views together); each head's output {@code [V * n, dim]} is copied out and split into
+ * {@code V} embeddings {@code [n, dim]}; the labeller, when bound, labels each global view from its
+ * head's embeddings (labels of view {@code v} at index {@code v}; losses swap them themselves);
+ * every loss term adds {@code weight * value} to the total and {@code weight * gradient} to its
+ * head's error; the errors go back as external errors in one backward pass; then {@link
+ * MomentumSgd} updates the parameters with the rate of {@link WarmupCosineSchedule}. Gradients are
+ * already those of the mean loss, so no division by the batch size follows.
+ *
+ * <p>A NaN or infinite loss value, gradient or embedding stops the step with an {@link
+ * IllegalArgumentException} before any parameter changes. Local crops (multi-crop) are not
+ * supported yet. Not thread-safe.
+ */
 public final class TrainingStep {
 
+    private final ContrastiveNetwork network;
+    private final List<LossTerm> losses;
+    private final Optional<LabellerBinding> labeller;
+    private final OptimizerSettings optimizer;
+    private final WarmupCosineSchedule schedule;
+
+    /**
+     * @param network the network to train
+     * @param losses at least one term, each on a head of the network, with distinct names
+     * @param labeller the weak labeller and the head it reads; required when a loss needs weak
+     *     labels
+     * @param optimizer learning rate, momentum, weight decay and schedule of every step
+     * @throws IllegalArgumentException when a term names an unknown head, names repeat, a weight is
+     *     not finite, or a loss needs weak labels and no labeller is bound
+     */
     public TrainingStep(
             ContrastiveNetwork network,
             List<LossTerm> losses,
             Optional<LabellerBinding> labeller,
             OptimizerSettings optimizer) {
-        throw new UnsupportedOperationException("engine under construction");
+        this.network = network;
+        this.losses = List.copyOf(losses);
+        this.labeller = labeller;
+        this.optimizer = optimizer;
+        this.schedule = WarmupCosineSchedule.of(optimizer);
+        validate();
+    }
+
+    private void validate() {
+        List<String> problems = new ArrayList<>();
+        if (losses.isEmpty()) {
+            problems.add("losses: expected at least one loss term, found none");
+        }
+        Set<String> names = new HashSet<>();
+        for (LossTerm term : losses) {
+            if (!names.add(term.name())) {
+                problems.add("loss term '" + term.name() + "': the name is used twice");
+            }
+            if (!network.headNames().contains(term.head())) {
+                problems.add(
+                        "loss term '"
+                                + term.name()
+                                + "': expected one of the heads "
+                                + network.headNames()
+                                + ", found '"
+                                + term.head()
+                                + "'");
+            }
+            if (!Double.isFinite(term.weight())) {
+                problems.add(
+                        "loss term '"
+                                + term.name()
+                                + "': expected a finite weight, found "
+                                + term.weight());
+            }
+            if (term.loss().needsWeakLabels() && labeller.isEmpty()) {
+                problems.add(
+                        "loss term '"
+                                + term.name()
+                                + "': needs weak labels, but no labeller is configured; add a"
+                                + " labeller");
+            }
+        }
+        labeller.ifPresent(
+                binding -> {
+                    if (!network.headNames().contains(binding.head())) {
+                        problems.add(
+                                "labeller: expected one of the heads "
+                                        + network.headNames()
+                                        + ", found '"
+                                        + binding.head()
+                                        + "'");
+                    }
+                });
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("training step: " + String.join("; ", problems));
+        }
     }
 
     /**
      * Runs forward, labels, losses, backward and the update.
      *
-     * @param views the views of the batch
+     * @param views the views of the batch; every global view of the same shape and size, with the
+     *     network's channel count; no local crops
      * @param context dataset indices, true labels (diagnostics only) and epoch
      * @param iteration global step number from 0, for the learning-rate schedule
+     * @throws IllegalArgumentException for inconsistent views, or when a loss value, gradient or
+     *     embedding is NaN or infinite (the parameters are then unchanged)
      */
     public StepResult run(ViewBatch views, LabelContext context, int iteration) {
-        throw new UnsupportedOperationException("engine under construction");
+        double rate = schedule.rate(iteration);
+        Backpropagated pass = backpropagate(views, context, iteration, rate);
+
+        // step
+        long start = System.nanoTime();
+        ExternalErrorGraph graph = network.graph();
+        network.optimiser()
+                .step(
+                        graph.params(),
+                        graph.getGradientsViewArray(),
+                        rate,
+                        optimizer.momentum(),
+                        optimizer.weightDecay(),
+                        optimizer.nesterov());
+        Map<String, Double> metrics = new LinkedHashMap<>(pass.metrics());
+        metrics.put("lr", rate);
+        metrics.put("time/update", millis(System.nanoTime() - start));
+        return new StepResult(pass.loss(), Collections.unmodifiableMap(metrics), pass.features());
+    }
+
+    /** What the forward and backward passes left: the gradient is in the graph's gradient view. */
+    record Backpropagated(double loss, Map<String, Double> metrics, INDArray features) {}
+
+    /**
+     * Forward, labels, losses and backward, leaving the gradient of the weighted total loss in the
+     * graph's flat gradient array; parameters unchanged.
+     */
+    Backpropagated backpropagate(
+            ViewBatch views, LabelContext context, int iteration, double rate) {
+        if (!views.local().isEmpty()) {
+            throw new UnsupportedOperationException(
+                    "training step: local crops (multi-crop) are not supported yet; use a crop"
+                            + " strategy with global views only");
+        }
+
+        // stack the global views
+        int n = views.batchSize();
+        INDArray input = stack(views.global(), n, network.dataType());
+
+        // forward, labels and losses, backward
+        LossPhase phase =
+                new LossPhase(
+                        network.headNames(),
+                        losses,
+                        labeller,
+                        new LossPhase.Batch(views.global().size(), n, context, iteration, rate));
+        ExternalErrorGraph.Timings timings;
+        try {
+            timings = network.graph().forwardBackward(input, network.featureVertex(), n, phase);
+        } finally {
+            phase.release();
+            input.close();
+        }
+
+        Map<String, Double> metrics = new LinkedHashMap<>(phase.metrics());
+        metrics.put("time/forward", millis(timings.forward()));
+        metrics.put("time/label", millis(phase.labelNanos()));
+        metrics.put("time/loss", millis(phase.lossNanos()));
+        metrics.put("time/backward", millis(timings.backward()));
+        return new Backpropagated(phase.total(), metrics, phase.features());
+    }
+
+    /** One input {@code [V * n, channels, height, width]} from {@code V} views of {@code n}. */
+    private INDArray stack(List<ImageBatch> global, int n, DataType dataType) {
+        ImageShape shape = global.get(0).shape();
+        if (shape.channels() != network.shape().channels()) {
+            throw new IllegalArgumentException(
+                    "training step: expected views with "
+                            + network.shape().channels()
+                            + " channels, found "
+                            + shape);
+        }
+        int length = shape.length();
+        float[] data = new float[global.size() * n * length];
+        for (int v = 0; v < global.size(); v++) {
+            ImageBatch view = global.get(v);
+            if (view.size() != n || !view.shape().equals(shape)) {
+                throw new IllegalArgumentException(
+                        "training step: expected every global view to hold "
+                                + n
+                                + " images of shape "
+                                + shape
+                                + ", found "
+                                + view.size()
+                                + " of shape "
+                                + view.shape()
+                                + " in view "
+                                + v);
+            }
+            List<Image> images = view.images();
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(images.get(i).pixels(), 0, data, (v * n + i) * length, length);
+            }
+        }
+        INDArray stacked =
+                Nd4j.create(
+                        data,
+                        new long[] {
+                            (long) global.size() * n,
+                            shape.channels(),
+                            shape.height(),
+                            shape.width()
+                        },
+                        'c');
+        return dataType == DataType.FLOAT ? stacked : stacked.castTo(dataType);
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
     }
 }

@@ -1,0 +1,248 @@
+package org.wcl4j.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.indexing.conditions.Conditions;
+import org.wcl4j.api.label.LabelContext;
+import org.wcl4j.api.label.WeakLabels;
+import org.wcl4j.api.loss.LossInput;
+import org.wcl4j.api.loss.LossResult;
+
+/**
+ * The work between the forward and the backward pass of one {@link TrainingStep}: splits each
+ * head's output {@code [V * n, dim]} into {@code V} embeddings {@code [n, dim]}, labels the global
+ * views, computes every loss term and sums {@code weight * gradient} per head into the errors fed
+ * back into the graph. Checks every value, gradient and embedding for NaN and infinity, so that a
+ * diverged step fails before the backward pass. One instance per step.
+ */
+final class LossPhase implements ExternalErrorGraph.ErrorSource {
+
+    /**
+     * The batch being processed.
+     *
+     * @param viewCount global views {@code V}
+     * @param n images per view
+     * @param context passed to the labeller
+     * @param iteration step number, for messages
+     * @param rate learning rate of the step, for messages
+     */
+    record Batch(int viewCount, int n, LabelContext context, int iteration, double rate) {}
+
+    private final List<String> heads;
+    private final List<LossTerm> losses;
+    private final Optional<LabellerBinding> labeller;
+    private final int viewCount;
+    private final int n;
+    private final LabelContext context;
+    private final int iteration;
+    private final double rate;
+    private final Map<String, Double> metrics = new LinkedHashMap<>();
+    private double total;
+    private long labelNanos;
+    private long lossNanos;
+    private INDArray features = Nd4j.empty();
+    private final List<INDArray> owned = new ArrayList<>();
+
+    LossPhase(
+            List<String> heads,
+            List<LossTerm> losses,
+            Optional<LabellerBinding> labeller,
+            Batch batch) {
+        this.heads = heads;
+        this.losses = losses;
+        this.labeller = labeller;
+        this.viewCount = batch.viewCount();
+        this.n = batch.n();
+        this.context = batch.context();
+        this.iteration = batch.iteration();
+        this.rate = batch.rate();
+    }
+
+    /** Loss values per term and weak-label statistics, once {@link #errors} has run. */
+    Map<String, Double> metrics() {
+        return metrics;
+    }
+
+    /** The weighted total loss. */
+    double total() {
+        return total;
+    }
+
+    long labelNanos() {
+        return labelNanos;
+    }
+
+    long lossNanos() {
+        return lossNanos;
+    }
+
+    /**
+     * Frees the arrays this phase allocated (embeddings, gradients, errors) once the backward pass
+     * has consumed the errors, so that native memory does not wait for the garbage collector.
+     */
+    void release() {
+        for (INDArray array : owned) {
+            if (array.closeable() && !array.wasClosed()) {
+                array.close();
+            }
+        }
+        owned.clear();
+    }
+
+    /** Detached pooled features of the first global view, {@code [n, featureSize]}. */
+    INDArray features() {
+        return features;
+    }
+
+    @Override
+    public INDArray[] errors(INDArray[] outputs, INDArray pooled) {
+        features = pooled;
+
+        // project: split each head's output into its views
+        Map<String, List<INDArray>> embeddings = new LinkedHashMap<>();
+        for (int h = 0; h < heads.size(); h++) {
+            requireFinite(outputs[h], "head '" + heads.get(h) + "' embeddings");
+            embeddings.put(heads.get(h), split(outputs[h]));
+        }
+
+        // label
+        long start = System.nanoTime();
+        List<WeakLabels> labels = label(embeddings);
+        labelNanos = System.nanoTime() - start;
+
+        // loss
+        start = System.nanoTime();
+        Map<String, INDArray> errors = new LinkedHashMap<>();
+        for (LossTerm term : losses) {
+            LossResult result =
+                    term.loss()
+                            .compute(new LossInput(embeddings.get(term.head()), List.of(), labels));
+            check(term, result, embeddings.get(term.head()));
+            metrics.put("loss/" + term.name(), result.value());
+            total += term.weight() * result.value();
+            INDArray error =
+                    errors.computeIfAbsent(
+                            term.head(),
+                            head ->
+                                    Nd4j.zeros(
+                                            outputs[heads.indexOf(head)].dataType(),
+                                            outputs[heads.indexOf(head)].shape()));
+            for (int v = 0; v < viewCount; v++) {
+                INDArray gradient = result.globalGradients().get(v);
+                INDArray weighted = gradient.castTo(error.dataType()).mul(term.weight());
+                rows(error, v).addi(weighted);
+                weighted.close();
+                owned.add(gradient);
+            }
+        }
+        lossNanos = System.nanoTime() - start;
+
+        // errors in graph-output order; heads without a loss get zeros
+        INDArray[] ordered = new INDArray[heads.size()];
+        for (int h = 0; h < heads.size(); h++) {
+            INDArray error = errors.get(heads.get(h));
+            ordered[h] =
+                    error != null ? error : Nd4j.zeros(outputs[h].dataType(), outputs[h].shape());
+            owned.add(ordered[h]);
+            outputs[h].close();
+        }
+        return ordered;
+    }
+
+    private List<WeakLabels> label(Map<String, List<INDArray>> embeddings) {
+        if (labeller.isEmpty()) {
+            return List.of();
+        }
+        LabellerBinding binding = labeller.get();
+        List<WeakLabels> labels = new ArrayList<>();
+        WeakLabelStatistics statistics = new WeakLabelStatistics();
+        for (INDArray view : embeddings.get(binding.head())) {
+            WeakLabels viewLabels = binding.labeller().label(view, context);
+            if (viewLabels.size() != n) {
+                throw new IllegalArgumentException(
+                        "labeller: expected labels for "
+                                + n
+                                + " batch members, found "
+                                + viewLabels.size());
+            }
+            labels.add(viewLabels);
+            statistics.add(viewLabels, context.trueLabels());
+        }
+        metrics.put("weak/components", statistics.meanComponents());
+        if (statistics.hasClasses()) {
+            metrics.put("weak/precision", statistics.precision());
+            metrics.put("weak/recall", statistics.recall());
+        }
+        return labels;
+    }
+
+    private void check(LossTerm term, LossResult result, List<INDArray> inputs) {
+        if (!Double.isFinite(result.value())) {
+            throw diverged("loss term '" + term.name() + "' gave the value " + result.value());
+        }
+        if (result.globalGradients().size() != viewCount) {
+            throw new IllegalArgumentException(
+                    "loss term '"
+                            + term.name()
+                            + "': expected "
+                            + viewCount
+                            + " global gradients, found "
+                            + result.globalGradients().size());
+        }
+        for (int v = 0; v < viewCount; v++) {
+            INDArray gradient = result.globalGradients().get(v);
+            if (!Arrays.equals(gradient.shape(), inputs.get(v).shape())) {
+                throw new IllegalArgumentException(
+                        "loss term '"
+                                + term.name()
+                                + "': expected a gradient of shape "
+                                + Arrays.toString(inputs.get(v).shape())
+                                + " for view "
+                                + v
+                                + ", found "
+                                + Arrays.toString(gradient.shape()));
+            }
+            requireFinite(gradient, "loss term '" + term.name() + "' gradient of view " + v);
+        }
+    }
+
+    private void requireFinite(INDArray values, String what) {
+        if (BooleanIndexing.or(values, Conditions.notFinite())) {
+            throw diverged(what + " holds NaN or infinite values");
+        }
+    }
+
+    private IllegalArgumentException diverged(String what) {
+        return new IllegalArgumentException(
+                what
+                        + " at step "
+                        + iteration
+                        + " (learning rate "
+                        + rate
+                        + "); the parameters were not changed. Training has diverged: lower"
+                        + " the learning rate or raise the temperature");
+    }
+
+    private List<INDArray> split(INDArray output) {
+        List<INDArray> views = new ArrayList<>(viewCount);
+        for (int v = 0; v < viewCount; v++) {
+            INDArray view = rows(output, v).dup();
+            owned.add(view);
+            views.add(view);
+        }
+        return views;
+    }
+
+    private INDArray rows(INDArray array, int view) {
+        return array.get(
+                NDArrayIndex.interval((long) view * n, (long) (view + 1) * n), NDArrayIndex.all());
+    }
+}
