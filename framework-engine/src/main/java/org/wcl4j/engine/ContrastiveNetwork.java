@@ -111,6 +111,9 @@ public final class ContrastiveNetwork {
                     "network: expected at least one head, found none; add a head under 'heads'");
         }
 
+        // oneDNN runs convolution and BatchNorm where the native build has it
+        NativeBackend.allowHelpers();
+
         // shared layer defaults; the optimiser is applied by TrainingStep, not by Deeplearning4j
         GraphBuilder builder =
                 new NeuralNetConfiguration.Builder()
@@ -201,6 +204,27 @@ public final class ContrastiveNetwork {
             chunk.close();
         }
         return result;
+    }
+
+    /**
+     * Names of the layers whose work a Deeplearning4j helper (oneDNN on a CPU) does, in graph
+     * order; empty when the helpers are off or the native build has no oneDNN.
+     */
+    public List<String> helperLayers() {
+        List<String> names = new ArrayList<>();
+        for (org.deeplearning4j.nn.api.Layer layer : graph.getLayers()) {
+            if (layer.getHelper() != null) {
+                names.add(layer.getConfig().getLayerName());
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Number of layers in the graph (vertices without parameters, such as an addition, excluded).
+     */
+    public int layerCount() {
+        return graph.getLayers().length;
     }
 
     /** Length of the pooled feature vector. */

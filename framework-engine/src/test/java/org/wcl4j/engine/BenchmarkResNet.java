@@ -19,25 +19,35 @@ import org.wcl4j.api.model.EncoderOutput;
  */
 final class BenchmarkResNet implements Encoder {
 
-    private static final int[] WIDTHS = {32, 64, 128};
+    private final int[] widths;
+
+    /** Widths 32, 64 and 128, as the engine's benchmark uses. */
+    BenchmarkResNet() {
+        this(32, 64, 128);
+    }
+
+    /** One stage per width. */
+    BenchmarkResNet(int... widths) {
+        this.widths = widths.clone();
+    }
 
     @Override
     public EncoderOutput build(GraphBuilder graph, String prefix, String input, ImageShape shape) {
-        String x = conv(graph, prefix + "stem", input, WIDTHS[0], 3, 1, true);
-        for (int s = 0; s < WIDTHS.length; s++) {
+        String x = conv(graph, prefix + "stem", input, widths[0], 3, 1, true);
+        for (int s = 0; s < widths.length; s++) {
             int stride = s == 0 ? 1 : 2;
             String name = prefix + "stage" + s + "/";
-            String a = conv(graph, name + "a", x, WIDTHS[s], 3, stride, true);
-            String b = conv(graph, name + "b", a, WIDTHS[s], 3, 1, false);
+            String a = conv(graph, name + "a", x, widths[s], 3, stride, true);
+            String b = conv(graph, name + "b", a, widths[s], 3, 1, false);
             String shortcut =
-                    s == 0 ? x : conv(graph, name + "shortcut", x, WIDTHS[s], 1, stride, false);
+                    s == 0 ? x : conv(graph, name + "shortcut", x, widths[s], 1, stride, false);
             graph.addVertex(
                     name + "add", new ElementWiseVertex(ElementWiseVertex.Op.Add), b, shortcut);
             graph.addLayer(name + "relu", relu(), name + "add");
             x = name + "relu";
         }
         graph.addLayer(prefix + "pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
-        return new EncoderOutput(prefix + "pool", WIDTHS[WIDTHS.length - 1]);
+        return new EncoderOutput(prefix + "pool", widths[widths.length - 1]);
     }
 
     private static String conv(

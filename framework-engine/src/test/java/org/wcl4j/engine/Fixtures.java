@@ -38,18 +38,23 @@ final class Fixtures {
 
     /** Two global views of {@code n} random images. */
     static ViewBatch views(int n, long seed) {
+        return views(n, seed, SHAPE);
+    }
+
+    /** Two global views of {@code n} random images of the given shape. */
+    static ViewBatch views(int n, long seed, ImageShape shape) {
         Random random = new Random(seed);
         List<ImageBatch> global = new ArrayList<>();
         for (int v = 0; v < 2; v++) {
             List<Image> images = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                float[] pixels = new float[SHAPE.length()];
+                float[] pixels = new float[shape.length()];
                 for (int p = 0; p < pixels.length; p++) {
                     pixels[p] = random.nextFloat();
                 }
-                images.add(new Image(pixels, SHAPE));
+                images.add(new Image(pixels, shape));
             }
-            global.add(new ImageBatch(images, SHAPE));
+            global.add(new ImageBatch(images, shape));
         }
         return new ViewBatch(global, List.of());
     }

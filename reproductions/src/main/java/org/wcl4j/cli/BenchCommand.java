@@ -1,6 +1,8 @@
 package org.wcl4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,6 +63,34 @@ final class BenchCommand implements Callable<Integer> {
     private int steps;
 
     @Option(
+            names = "--label-batches",
+            split = ",",
+            paramLabel = "N",
+            defaultValue = "256,4096",
+            description =
+                    "Also time the weak labeller alone at these batch sizes, on random"
+                            + " embeddings (default: ${DEFAULT-VALUE}).")
+    private List<Integer> labelBatches = new ArrayList<>();
+
+    @Option(
+            names = "--reference",
+            description = {
+                "Also time each config's step in PyTorch on the CPU (benchmarks/pytorch_step.py,"
+                        + " same network, losses, batch and thread count) and print"
+                        + " wcl4j time / PyTorch time."
+            })
+    private boolean reference;
+
+    @Option(
+            names = "--python",
+            paramLabel = "PYTHON",
+            description =
+                    "Python 3 interpreter with torch for --reference (default: /usr/bin/python3"
+                            + " where it exists, as Debian's python3-torch installs it, else"
+                            + " python3).")
+    private String python = defaultPython();
+
+    @Option(
             names = "--set",
             paramLabel = "KEY=VALUE",
             description = "Override a value in every config, as for train. Repeatable.")
@@ -88,6 +118,9 @@ final class BenchCommand implements Callable<Integer> {
         for (String config : configs) {
             loaded.put(config, ConfigSource.load(config.strip(), all));
         }
+        if (reference) {
+            loaded.forEach(PyTorchReference::checkSupported);
+        }
 
         // time each config
         List<BenchmarkResult> results = new ArrayList<>();
@@ -103,7 +136,62 @@ final class BenchCommand implements Callable<Integer> {
             results.add(StepBenchmark.run(config.getValue(), warmup, steps));
         }
 
+        // the weak labeller alone, at batch sizes beyond what a step here can hold
+        Map<String, Map<Integer, Double>> labelTimes = new LinkedHashMap<>();
+        for (Map.Entry<String, RunConfig> config : loaded.entrySet()) {
+            Map<Integer, Double> times =
+                    StepBenchmark.labelTimes(config.getValue(), labelBatches, 5);
+            if (!times.isEmpty()) {
+                labelTimes.put(config.getValue().name(), times);
+            }
+        }
+
+        // the same steps in PyTorch, after every wcl4j timing so that the two do not overlap
+        List<PyTorchReference.Timing> timings = new ArrayList<>();
+        if (reference) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            PyTorchReference pytorch = new PyTorchReference(python);
+            int i = 0;
+            for (Map.Entry<String, RunConfig> config : loaded.entrySet()) {
+                err.printf(
+                        Locale.ROOT,
+                        "timing %s in PyTorch (%s, %d threads)%n",
+                        config.getKey(),
+                        python,
+                        threads);
+                err.flush();
+                timings.add(
+                        pytorch.time(
+                                config.getValue(),
+                                results.get(i++).shape(),
+                                warmup,
+                                steps,
+                                threads));
+            }
+        }
+
         out.print(table(results).render());
+        labelTimes.forEach(
+                (name, times) ->
+                        times.forEach(
+                                (n, ms) ->
+                                        out.printf(
+                                                Locale.ROOT,
+                                                "%s: weak labels of one view at batch %d: %.1f ms"
+                                                        + " (median of 5)%n",
+                                                name,
+                                                n,
+                                                ms)));
+        if (reference) {
+            out.println();
+            out.print(referenceTable(results, timings).render());
+            out.printf(
+                    Locale.ROOT,
+                    "PyTorch %s on %d threads, random images of the same shape;"
+                            + " ratio = wcl4j step time / PyTorch step time%n",
+                    timings.get(0).torchVersion(),
+                    timings.get(0).threads());
+        }
         ratio(results)
                 .ifPresent(
                         r ->
@@ -123,6 +211,7 @@ final class BenchCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>(List.of("config", "batch", "images/s", "step ms"));
         phases.forEach(phase -> header.add(phase + " ms"));
         header.add("peak RSS MiB");
+        header.add("oneDNN layers");
         MarkdownTable table = MarkdownTable.withHeader(header.toArray(String[]::new));
         for (BenchmarkResult result : results) {
             List<String> row = new ArrayList<>();
@@ -137,9 +226,34 @@ final class BenchCommand implements Callable<Integer> {
                     result.peakRssBytes() < 0
                             ? "-"
                             : Long.toString(result.peakRssBytes() / (1024 * 1024)));
+            row.add(result.helperLayers() + "/" + result.layers());
             table = table.withRow(row.toArray(String[]::new));
         }
         return table;
+    }
+
+    /** One row per config: the engine's median step, PyTorch's, and their ratio. */
+    static MarkdownTable referenceTable(
+            List<BenchmarkResult> results, List<PyTorchReference.Timing> timings) {
+        MarkdownTable table =
+                MarkdownTable.withHeader(
+                        "config", "batch", "wcl4j step ms", "PyTorch step ms", "wcl4j / PyTorch");
+        for (int i = 0; i < results.size(); i++) {
+            BenchmarkResult result = results.get(i);
+            double pytorch = timings.get(i).stepMs();
+            table =
+                    table.withRow(
+                            result.name(),
+                            Integer.toString(result.batchSize()),
+                            String.format(Locale.ROOT, "%.1f", result.medianStepMs()),
+                            String.format(Locale.ROOT, "%.1f", pytorch),
+                            String.format(Locale.ROOT, "%.2f", result.medianStepMs() / pytorch));
+        }
+        return table;
+    }
+
+    private static String defaultPython() {
+        return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     }
 
     /** WCL's median step time over SimCLR's, when both were timed. */

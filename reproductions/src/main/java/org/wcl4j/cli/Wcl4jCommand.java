@@ -3,6 +3,7 @@ package org.wcl4j.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.wcl4j.engine.NativeBackend;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,7 @@ public final class Wcl4jCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
+        NativeBackend.configure();
         System.exit(commandLine().execute(args));
     }
 

@@ -10,12 +10,16 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wcl4j.api.augment.CropRequest;
 import org.wcl4j.api.augment.ViewBatch;
 import org.wcl4j.api.data.DatasetSplit;
 import org.wcl4j.api.label.LabelContext;
+import org.wcl4j.api.label.WeakLabeller;
 import org.wcl4j.core.config.RunConfig;
 import org.wcl4j.core.config.TrainingConfig;
 import org.wcl4j.core.registry.PluginRegistry;
@@ -120,9 +124,58 @@ public final class StepBenchmark {
         PHASES.forEach(phase -> phases.put(phase, median(times.get(phase))));
         BenchmarkResult result =
                 new BenchmarkResult(
-                        config.name(), batch, batch * 1000.0 / stepMs, stepMs, phases, peakRss());
+                        config.name(),
+                        batch,
+                        batch * 1000.0 / stepMs,
+                        stepMs,
+                        phases,
+                        peakRss(),
+                        train.shape(),
+                        network.helperLayers().size(),
+                        network.layerCount());
         LOG.info("benchmark {}: {}", config.name(), result);
         return result;
+    }
+
+    /**
+     * Times the config's weak labeller alone on random embeddings of its head's size (Gaussian,
+     * seeded), so that the labelling cost can be read at batch sizes no step here could run.
+     *
+     * @param batches batch sizes, each at least 2
+     * @param repeats timed calls per batch size, after two untimed ones; at least 1
+     * @return median milliseconds per batch size, in the order given; empty without a labeller
+     */
+    public static Map<Integer, Double> labelTimes(
+            RunConfig config, List<Integer> batches, int repeats) {
+        RunComponents parts =
+                RunWiring.components(
+                        RunWiring.injector(config, PluginRegistry.discover(), List.of()));
+        Map<Integer, Double> times = new LinkedHashMap<>();
+        if (parts.labeller().isEmpty()) {
+            return times;
+        }
+        WeakLabeller labeller = parts.labeller().get().labeller();
+        int dim = parts.heads().get(parts.labeller().get().head()).outputSize();
+        for (int batch : batches) {
+            if (batch < 2) {
+                throw new IllegalArgumentException(
+                        "expected label batch sizes of at least 2, found " + batch);
+            }
+            Nd4j.getRandom().setSeed(config.seed());
+            INDArray embeddings = Nd4j.randn(DataType.FLOAT, batch, dim);
+            LabelContext context = new LabelContext(new int[batch], new int[0], 0);
+            List<Double> millis = new ArrayList<>();
+            for (int r = 0; r < repeats + 2; r++) {
+                long start = System.nanoTime();
+                labeller.label(embeddings, context);
+                if (r >= 2) {
+                    millis.add((System.nanoTime() - start) / 1e6);
+                }
+            }
+            times.put(batch, median(millis));
+            embeddings.close();
+        }
+        return times;
     }
 
     private static int[] labels(DatasetSplit split, int[] indices) {

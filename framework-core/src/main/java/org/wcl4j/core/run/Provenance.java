@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wcl4j.engine.NativeBackend;
 
 /**
  * {@code provenance.json}: what produced a run. The wcl4j and Deeplearning4j versions, Java, the
@@ -69,6 +70,7 @@ final class Provenance {
         nd4j.put("version", version);
         try {
             nd4j.put("backend", Nd4j.getBackend().getClass().getName());
+            nd4j.put("layers", NativeBackend.description());
             Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
             for (String key : List.of("blas.vendor", "cores", "omp.threads", "memory.available")) {
                 Object value = environment.get(key);
