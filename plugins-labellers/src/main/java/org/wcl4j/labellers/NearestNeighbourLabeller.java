@@ -1,9 +1,11 @@
 package org.wcl4j.labellers;
 
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.wcl4j.api.label.ComponentLabels;
 import org.wcl4j.api.label.LabelContext;
@@ -21,13 +23,17 @@ import org.wcl4j.api.label.WeakLabeller;
  * union-find) are the labels. Since every member has an edge, every component has at least two
  * members. The result depends only on the embeddings: the same embeddings give the same labels.
  *
- * <p>Similarities are computed in single precision. A row of zeros stays zero after normalisation
- * (the norm is clamped at {@code 1e-12}), so its similarity to every row is 0. Stateless and safe
- * to share between threads.
+ * <p>Similarities are computed in single precision, {@value #BLOCK} rows at a time, so memory grows
+ * with the batch size rather than its square. A row of zeros stays zero after normalisation (the
+ * norm is clamped at {@code 1e-12}), so its similarity to every row is 0. Stateless and safe to
+ * share between threads.
  */
 public final class NearestNeighbourLabeller implements WeakLabeller {
 
     private static final double MIN_NORM = 1e-12;
+
+    /** Rows of the similarity matrix computed at once. */
+    static final int BLOCK = 512;
 
     /**
      * Labels one view by the components of its 1-nearest-neighbour graph.
@@ -88,27 +94,40 @@ public final class NearestNeighbourLabeller implements WeakLabeller {
         }
         INDArray unit = rows.divColumnVector(Transforms.max(norms, MIN_NORM, false).reshape(n, 1));
 
-        // Similarity: one matrix product into a fresh row-major [n, n] array.
-        INDArray similarity = Nd4j.createUninitialized(DataType.FLOAT, n, n);
-        Nd4j.gemm(unit, unit, similarity, false, true, 1.0, 0.0);
-        float[] s = similarity.data().asFloat();
-
-        // 1-NN per row: self is skipped (as if its similarity were -infinity); a later column
-        // replaces the best only when strictly larger, so ties go to the lowest index.
+        // Similarity, a block of rows at a time: one matrix product per block into a row-major
+        // [rows, n] array, read in place, so that memory stays at BLOCK * n floats for any batch.
         int[] nearest = new int[n];
-        for (int i = 0; i < n; i++) {
-            int offset = i * n;
-            float best = Float.NEGATIVE_INFINITY;
-            int bestIndex = i == 0 ? 1 : 0;
-            for (int j = 0; j < n; j++) {
-                float value = s[offset + j];
-                if (j != i && value > best) {
-                    best = value;
-                    bestIndex = j;
-                }
+        int block = Math.min(n, BLOCK);
+        INDArray similarity = Nd4j.createUninitialized(DataType.FLOAT, block, n);
+        for (int from = 0; from < n; from += block) {
+            int count = Math.min(block, n - from);
+            INDArray anchors =
+                    unit.get(NDArrayIndex.interval(from, from + count), NDArrayIndex.all());
+            if (count < block) {
+                similarity.close();
+                similarity = Nd4j.createUninitialized(DataType.FLOAT, count, n);
             }
-            nearest[i] = bestIndex;
+            Nd4j.gemm(anchors, unit, similarity, false, true, 1.0, 0.0);
+            FloatBuffer s = similarity.data().asNioFloat();
+
+            // 1-NN per row: self is skipped (as if its similarity were -infinity); a later
+            // column replaces the best only when strictly larger, so ties go to the lowest index.
+            for (int r = 0; r < count; r++) {
+                int i = from + r;
+                int offset = r * n;
+                float best = Float.NEGATIVE_INFINITY;
+                int bestIndex = i == 0 ? 1 : 0;
+                for (int j = 0; j < n; j++) {
+                    float value = s.get(offset + j);
+                    if (j != i && value > best) {
+                        best = value;
+                        bestIndex = j;
+                    }
+                }
+                nearest[i] = bestIndex;
+            }
         }
+        similarity.close();
         return nearest;
     }
 

@@ -43,6 +43,29 @@ class NearestNeighbourLabellerPropertyTest {
         }
     }
 
+    @Test
+    void matchesTheReferenceWhenTheSimilarityIsComputedInSeveralBlocks() {
+        // two full blocks of rows and a partial third one
+        int n = 2 * NearestNeighbourLabeller.BLOCK + 37;
+        Random random = new Random(4096);
+        double[][] rows;
+        do {
+            rows = new double[n][16];
+            for (double[] row : rows) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = random.nextGaussian();
+                }
+            }
+        } while (smallestMargin(rows) <= MARGIN);
+
+        ComponentLabels labels =
+                labeller.label(Nd4j.create(rows), new LabelContext(new int[n], new int[n], 0));
+
+        int[] nearest = referenceNearest(rows);
+        assertThat(labels.components()).containsExactly(referenceComponents(nearest));
+        checkInvariants(labels, nearest, "n = " + n);
+    }
+
     private static void checkInvariants(ComponentLabels labels, int[] nearest, String batch) {
         int n = labels.size();
         int[] sizes = new int[labels.componentCount()];
