@@ -47,7 +47,7 @@ class ShippedConfigsTest {
         RunConfig quickstart = ConfigSource.load("quickstart", List.of());
 
         assertThat(quickstart.labeller()).isPresent();
-        assertThat(quickstart.dataset().settings()).containsEntry("trainLimit", 4000);
+        assertThat(quickstart.dataset().settings()).containsEntry("trainLimit", 10000);
         assertThat(quickstart.dataset().settings()).containsEntry("testLimit", 2000);
         assertThat(quickstart.encoder().settings()).containsEntry("widths", List.of(16, 32, 64));
         assertThat(quickstart.training().batchSize()).isEqualTo(256);
