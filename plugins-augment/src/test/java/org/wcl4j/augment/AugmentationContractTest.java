@@ -49,7 +49,7 @@ class AugmentationContractTest {
                         ServiceLoader.load(CropStrategyProvider.class).stream()
                                 .<CropStrategyProvider<?>>map(ServiceLoader.Provider::get)
                                 .map(CropStrategyProvider::name))
-                .containsExactly("two-views");
+                .containsExactlyInAnyOrder("two-views", "multi-crop");
     }
 
     @ParameterizedTest(name = "{0}")
