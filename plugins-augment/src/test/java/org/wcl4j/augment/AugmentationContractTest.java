@@ -49,7 +49,7 @@ class AugmentationContractTest {
                         ServiceLoader.load(CropStrategyProvider.class).stream()
                                 .<CropStrategyProvider<?>>map(ServiceLoader.Provider::get)
                                 .map(CropStrategyProvider::name))
-                .containsExactlyInAnyOrder("two-views", "multi-crop");
+                .containsExactlyInAnyOrder("two-views", "multi-crop", "knn-multi-crop");
     }
 
     @ParameterizedTest(name = "{0}")
