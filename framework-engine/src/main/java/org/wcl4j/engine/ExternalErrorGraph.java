@@ -103,6 +103,45 @@ final class ExternalErrorGraph extends ComputationGraph {
     }
 
     /**
+     * One forward pass in training mode (BatchNorm normalises with the statistics of this input),
+     * without a backward pass; nothing in the graph changes.
+     *
+     * @param input {@code [batch, channels, height, width]}, not in a workspace
+     * @return one detached copy per graph output, in output order, {@code [batch, dim]}
+     */
+    synchronized INDArray[] trainingOutputs(INDArray input) {
+        List<INDArray> scratch = List.of();
+        try (MemoryWorkspace activations =
+                Nd4j.getWorkspaceManager()
+                        .getAndActivateWorkspace(WS_ALL_LAYERS_ACT_CONFIG, WS_ALL_LAYERS_ACT)) {
+            Map<String, INDArray> values =
+                    ffToLayerActivationsInWS(
+                            true,
+                            -1,
+                            null,
+                            FwdPassType.STANDARD,
+                            false,
+                            new INDArray[] {input},
+                            null,
+                            null,
+                            false);
+            scratch = BatchNormBuffers.collect(getLayers());
+            List<String> outputNames = getConfiguration().getNetworkOutputs();
+            INDArray[] outputs = new INDArray[outputNames.size()];
+            try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                for (int i = 0; i < outputs.length; i++) {
+                    outputs[i] = values.get(outputNames.get(i)).dup();
+                }
+            }
+            return outputs;
+        } finally {
+            BatchNormBuffers.release(getLayers(), scratch);
+            clearLayersStates();
+            clear();
+        }
+    }
+
+    /**
      * Activations of one vertex in inference mode (BatchNorm running statistics), detached.
      *
      * @param input {@code [batch, channels, height, width]}

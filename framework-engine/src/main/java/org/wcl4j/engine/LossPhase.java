@@ -18,10 +18,13 @@ import org.wcl4j.api.loss.LossResult;
 
 /**
  * The work between the forward and the backward pass of one {@link TrainingStep}: splits each
- * head's output {@code [V * n, dim]} into {@code V} embeddings {@code [n, dim]}, labels the global
- * views, computes every loss term and sums {@code weight * gradient} per head into the errors fed
- * back into the graph. Checks every value, gradient and embedding for NaN and infinity, so that a
- * diverged step fails before the backward pass. One instance per step.
+ * head's output {@code [V * n, dim]} into {@code V} embeddings {@code [n, dim]} (and, with local
+ * crops, the head's output of the local forward pass {@code [M * n, dim]} into {@code M}), labels
+ * the global views, computes every loss term and sums {@code weight * gradient} per head into the
+ * errors fed back into the graph: the global views' errors as the result of {@link #errors}, the
+ * local crops' errors kept for the local backward pass ({@link #localErrors}). Checks every value,
+ * gradient and embedding for NaN and infinity, so that a diverged step fails before the backward
+ * pass. One instance per step.
  */
 final class LossPhase implements ExternalErrorGraph.ErrorSource {
 
@@ -29,17 +32,27 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
      * The batch being processed.
      *
      * @param viewCount global views {@code V}
+     * @param localCount local crops {@code M}, 0 without multi-crop
      * @param n images per view
      * @param context passed to the labeller
      * @param iteration step number, for messages
      * @param rate learning rate of the step, for messages
      */
-    record Batch(int viewCount, int n, LabelContext context, int iteration, double rate) {}
+    record Batch(
+            int viewCount,
+            int localCount,
+            int n,
+            LabelContext context,
+            int iteration,
+            double rate) {}
 
     private final List<String> heads;
     private final List<LossTerm> losses;
     private final Optional<LabellerBinding> labeller;
     private final int viewCount;
+    private final int localCount;
+    private final INDArray[] localOutputs;
+    private final INDArray[] localErrors;
     private final int n;
     private final LabelContext context;
     private final int iteration;
@@ -55,8 +68,12 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
             List<String> heads,
             List<LossTerm> losses,
             Optional<LabellerBinding> labeller,
-            Batch batch) {
+            Batch batch,
+            INDArray[] localOutputs) {
         this.heads = heads;
+        this.localCount = batch.localCount();
+        this.localOutputs = localOutputs.clone();
+        this.localErrors = new INDArray[heads.size()];
         this.losses = losses;
         this.labeller = labeller;
         this.viewCount = batch.viewCount();
@@ -97,6 +114,14 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
         owned.clear();
     }
 
+    /**
+     * The errors of the local forward pass, one {@code [M * n, dim]} per head in graph-output order
+     * (zeros for heads no loss reads locally), once {@link #errors} has run.
+     */
+    INDArray[] localErrors() {
+        return localErrors.clone();
+    }
+
     /** Detached pooled features of the first global view, {@code [n, featureSize]}. */
     INDArray features() {
         return features;
@@ -108,9 +133,19 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
 
         // project: split each head's output into its views
         Map<String, List<INDArray>> embeddings = new LinkedHashMap<>();
+        Map<String, List<INDArray>> localEmbeddings = new LinkedHashMap<>();
         for (int h = 0; h < heads.size(); h++) {
             requireFinite(outputs[h], "head '" + heads.get(h) + "' embeddings");
-            embeddings.put(heads.get(h), split(outputs[h]));
+            embeddings.put(heads.get(h), split(outputs[h], viewCount));
+            List<INDArray> local = List.of();
+            if (localCount > 0) {
+                requireFinite(localOutputs[h], "head '" + heads.get(h) + "' local embeddings");
+                local = split(localOutputs[h], localCount);
+                localErrors[h] = Nd4j.zeros(localOutputs[h].dataType(), localOutputs[h].shape());
+                owned.add(localErrors[h]);
+                owned.add(localOutputs[h]);
+            }
+            localEmbeddings.put(heads.get(h), local);
         }
 
         // label
@@ -124,8 +159,13 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
         for (LossTerm term : losses) {
             LossResult result =
                     term.loss()
-                            .compute(new LossInput(embeddings.get(term.head()), List.of(), labels));
+                            .compute(
+                                    new LossInput(
+                                            embeddings.get(term.head()),
+                                            localEmbeddings.get(term.head()),
+                                            labels));
             check(term, result, embeddings.get(term.head()));
+            checkLocal(term, result, localEmbeddings.get(term.head()));
             metrics.put("loss/" + term.name(), result.value());
             total += term.weight() * result.value();
             INDArray error =
@@ -139,6 +179,14 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
                 INDArray gradient = result.globalGradients().get(v);
                 INDArray weighted = gradient.castTo(error.dataType()).mul(term.weight());
                 rows(error, v).addi(weighted);
+                weighted.close();
+                owned.add(gradient);
+            }
+            INDArray localError = localErrors[heads.indexOf(term.head())];
+            for (int m = 0; m < localCount; m++) {
+                INDArray gradient = result.localGradients().get(m);
+                INDArray weighted = gradient.castTo(localError.dataType()).mul(term.weight());
+                rows(localError, m).addi(weighted);
                 weighted.close();
                 owned.add(gradient);
             }
@@ -214,6 +262,33 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
         }
     }
 
+    private void checkLocal(LossTerm term, LossResult result, List<INDArray> inputs) {
+        if (result.localGradients().size() != localCount) {
+            throw new IllegalArgumentException(
+                    "loss term '"
+                            + term.name()
+                            + "': expected "
+                            + localCount
+                            + " local gradients, found "
+                            + result.localGradients().size());
+        }
+        for (int m = 0; m < localCount; m++) {
+            INDArray gradient = result.localGradients().get(m);
+            if (!Arrays.equals(gradient.shape(), inputs.get(m).shape())) {
+                throw new IllegalArgumentException(
+                        "loss term '"
+                                + term.name()
+                                + "': expected a gradient of shape "
+                                + Arrays.toString(inputs.get(m).shape())
+                                + " for local crop "
+                                + m
+                                + ", found "
+                                + Arrays.toString(gradient.shape()));
+            }
+            requireFinite(gradient, "loss term '" + term.name() + "' gradient of local crop " + m);
+        }
+    }
+
     private void requireFinite(INDArray values, String what) {
         if (BooleanIndexing.or(values, Conditions.notFinite())) {
             throw diverged(what + " holds NaN or infinite values");
@@ -231,9 +306,9 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
                         + " the learning rate or raise the temperature");
     }
 
-    private List<INDArray> split(INDArray output) {
-        List<INDArray> views = new ArrayList<>(viewCount);
-        for (int v = 0; v < viewCount; v++) {
+    private List<INDArray> split(INDArray output, int count) {
+        List<INDArray> views = new ArrayList<>(count);
+        for (int v = 0; v < count; v++) {
             INDArray view = rows(output, v).dup();
             owned.add(view);
             views.add(view);

@@ -31,9 +31,17 @@ import org.wcl4j.api.label.LabelContext;
  * MomentumSgd} updates the parameters with the rate of {@link WarmupCosineSchedule}. Gradients are
  * already those of the mean loss, so no division by the batch size follows.
  *
+ * <p>Local crops (multi-crop, {@code M} crops {@code [n, channels, h, w]} at their own, lower
+ * resolution) go through the same weights in a forward pass of their own, stacked into {@code [M *
+ * n, channels, h, w]} (BatchNorm uses the batch statistics of the local crops): first a forward
+ * pass in training mode whose head outputs are copied out, then the global forward pass, after
+ * which every loss sees global and local embeddings together; the global errors go back through the
+ * global pass, the gradient is set aside, and the local crops' forward pass runs again with their
+ * errors going back through it. The trainable part of the two gradients is summed; the BatchNorm
+ * running statistics follow the global views only, since they serve inference at full resolution.
+ *
  * <p>A NaN or infinite loss value, gradient or embedding stops the step with an {@link
- * IllegalArgumentException} before any parameter changes. Local crops (multi-crop) are not
- * supported yet. Not thread-safe.
+ * IllegalArgumentException} before any parameter changes. Not thread-safe.
  */
 public final class TrainingStep {
 
@@ -120,7 +128,7 @@ public final class TrainingStep {
      * Runs forward, labels, losses, backward and the update.
      *
      * @param views the views of the batch; every global view of the same shape and size, with the
-     *     network's channel count; no local crops
+     *     network's channel count; local crops, if any, of one shape among themselves
      * @param context dataset indices, true labels (diagnostics only) and epoch
      * @param iteration global step number from 0, for the learning-rate schedule
      * @throws IllegalArgumentException for inconsistent views, or when a loss value, gradient or
@@ -156,41 +164,93 @@ public final class TrainingStep {
      */
     Backpropagated backpropagate(
             ViewBatch views, LabelContext context, int iteration, double rate) {
-        if (!views.local().isEmpty()) {
-            throw new UnsupportedOperationException(
-                    "training step: local crops (multi-crop) are not supported yet; use a crop"
-                            + " strategy with global views only");
-        }
-
-        // stack the global views
+        // stack the global views, and the local crops apart
         int n = views.batchSize();
-        INDArray input = stack(views.global(), n, network.dataType());
+        ExternalErrorGraph graph = network.graph();
+        INDArray input = stack("global view", views.global(), n, network.dataType());
+        boolean local = !views.local().isEmpty();
+        INDArray localInput =
+                local ? stack("local crop", views.local(), n, network.dataType()) : null;
 
-        // forward, labels and losses, backward
+        // local crops: their own forward pass, outputs copied out for the losses
+        long start = System.nanoTime();
+        INDArray[] localOutputs = local ? graph.trainingOutputs(localInput) : new INDArray[0];
+        long forward = System.nanoTime() - start;
+
+        // global forward, labels and losses, backward; then the local crops' backward
         LossPhase phase =
                 new LossPhase(
                         network.headNames(),
                         losses,
                         labeller,
-                        new LossPhase.Batch(views.global().size(), n, context, iteration, rate));
-        ExternalErrorGraph.Timings timings;
+                        new LossPhase.Batch(
+                                views.global().size(),
+                                views.local().size(),
+                                n,
+                                context,
+                                iteration,
+                                rate),
+                        localOutputs);
+        long backward;
         try {
-            timings = network.graph().forwardBackward(input, network.featureVertex(), n, phase);
+            ExternalErrorGraph.Timings timings =
+                    graph.forwardBackward(input, network.featureVertex(), n, phase);
+            forward += timings.forward();
+            backward = timings.backward();
+            if (local) {
+                ExternalErrorGraph.Timings localTimings = backpropagateLocal(localInput, phase);
+                forward += localTimings.forward();
+                backward += localTimings.backward();
+            }
         } finally {
             phase.release();
             input.close();
+            if (localInput != null) {
+                localInput.close();
+            }
         }
 
         Map<String, Double> metrics = new LinkedHashMap<>(phase.metrics());
-        metrics.put("time/forward", millis(timings.forward()));
+        metrics.put("time/forward", millis(forward));
         metrics.put("time/label", millis(phase.labelNanos()));
         metrics.put("time/loss", millis(phase.lossNanos()));
-        metrics.put("time/backward", millis(timings.backward()));
+        metrics.put("time/backward", millis(backward));
         return new Backpropagated(phase.total(), metrics, phase.features());
     }
 
+    /**
+     * Runs the local crops' forward pass again and feeds their errors back, then adds the global
+     * pass's gradient (set aside first) to the trainable part of the local one.
+     */
+    private ExternalErrorGraph.Timings backpropagateLocal(INDArray localInput, LossPhase phase) {
+        ExternalErrorGraph graph = network.graph();
+        INDArray gradientView = graph.getGradientsViewArray();
+        long length = gradientView.length();
+        INDArray global = gradientView.reshape(length).dup();
+        ExternalErrorGraph.Timings timings =
+                graph.forwardBackward(
+                        localInput,
+                        network.featureVertex(),
+                        1,
+                        (outputs, features) -> {
+                            for (INDArray output : outputs) {
+                                output.close();
+                            }
+                            features.close();
+                            return phase.localErrors();
+                        });
+        INDArray combined = gradientView.reshape(length).dup();
+        INDArray statistics = combined.mul(network.optimiser().statisticsMask());
+        combined.subi(statistics).addi(global);
+        gradientView.assign(combined.reshape(gradientView.shape()));
+        statistics.close();
+        combined.close();
+        global.close();
+        return timings;
+    }
+
     /** One input {@code [V * n, channels, height, width]} from {@code V} views of {@code n}. */
-    private INDArray stack(List<ImageBatch> global, int n, DataType dataType) {
+    private INDArray stack(String kind, List<ImageBatch> global, int n, DataType dataType) {
         ImageShape shape = global.get(0).shape();
         if (shape.channels() != network.shape().channels()) {
             throw new IllegalArgumentException(
@@ -205,7 +265,9 @@ public final class TrainingStep {
             ImageBatch view = global.get(v);
             if (view.size() != n || !view.shape().equals(shape)) {
                 throw new IllegalArgumentException(
-                        "training step: expected every global view to hold "
+                        "training step: expected every "
+                                + kind
+                                + " to hold "
                                 + n
                                 + " images of shape "
                                 + shape
@@ -213,7 +275,9 @@ public final class TrainingStep {
                                 + view.size()
                                 + " of shape "
                                 + view.shape()
-                                + " in view "
+                                + " in "
+                                + kind
+                                + " "
                                 + v);
             }
             List<Image> images = view.images();

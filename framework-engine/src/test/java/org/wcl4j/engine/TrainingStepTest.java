@@ -176,19 +176,21 @@ class TrainingStepTest {
     }
 
     @Test
-    void rejectsLocalCropsAndMismatchedViews() {
+    void rejectsMismatchedViewsAndLocalCrops() {
         ContrastiveNetwork network = Fixtures.network(1, DataType.FLOAT, Fixtures.optimizer(0.1));
         TrainingStep step = Fixtures.step(network, N, Fixtures.optimizer(0.1));
         ViewBatch views = Fixtures.views(N, 2);
-        ViewBatch withLocal = new ViewBatch(views.global(), List.of(views.global().get(0)));
+        ViewBatch shortLocal =
+                new ViewBatch(views.global(), List.of(Fixtures.views(N - 1, 3).global().get(0)));
         ViewBatch uneven =
                 new ViewBatch(
                         List.of(views.global().get(0), Fixtures.views(N - 1, 3).global().get(1)),
                         List.of());
 
-        assertThatThrownBy(() -> step.run(withLocal, Fixtures.context(N), 0))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("local crops");
+        assertThatThrownBy(() -> step.run(shortLocal, Fixtures.context(N), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected every local crop to hold 4 images")
+                .hasMessageContaining("found 3");
         assertThatThrownBy(() -> step.run(uneven, Fixtures.context(N), 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected every global view to hold 4 images")

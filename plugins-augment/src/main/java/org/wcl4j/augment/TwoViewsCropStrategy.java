@@ -17,12 +17,12 @@ import org.wcl4j.api.data.ImageShape;
  * Two global views of every image and no local crops: the pair of views of SimCLR and of WCL's
  * two-view setting (Zheng et al., ICCV 2021, Sec. 3).
  *
- * <p>View {@code v} (0 or 1) of the image at dataset index {@code i} is the request's pipeline
- * applied to {@code split.image(i)} with the generator {@link Seeds#forView}{@code (runSeed, epoch,
- * i, v)}. The views therefore depend only on the run seed, the epoch, the index and the view
- * number, not on batch order or threads: the same request always gives the same pixels, and the two
- * views of one image are independent draws. Keeps no state, so it is safe to call from several
- * threads when the augmentations are (those of this package are).
+ * <p>View {@code v} (0 or 1) of the image at dataset index {@code i} is the request's pipeline (as
+ * it stands in the request's epoch) applied to {@code split.image(i)} with the generator {@link
+ * Seeds#forView}{@code (runSeed, epoch, i, v)}. The views therefore depend only on the run seed,
+ * the epoch, the index and the view number, not on batch order or threads: the same request always
+ * gives the same pixels, and the two views of one image are independent draws. Keeps no state, so
+ * it is safe to call from several threads when the augmentations are (those of this package are).
  *
  * <p>Both {@link ImageBatch}es of the result, {@code [batch, channels, height, width]} each, hold
  * the views in request order; every view of the batch must have the same shape.
@@ -42,7 +42,7 @@ public final class TwoViewsCropStrategy implements CropStrategy {
     public ViewBatch views(CropRequest request) {
         DatasetSplit split = request.split();
         int[] indices = request.indices();
-        AugmentationPipeline pipeline = request.pipeline();
+        AugmentationPipeline pipeline = request.epochPipeline();
         if (indices.length == 0) {
             throw new IllegalArgumentException(
                     "two-views: expected at least one dataset index in the request, found none");

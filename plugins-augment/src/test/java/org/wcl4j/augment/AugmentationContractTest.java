@@ -35,12 +35,21 @@ class AugmentationContractTest {
     void registersTheAgreedNames() {
         assertThat(discovered())
                 .extracting(AugmentationProvider::name)
-                .containsExactlyInAnyOrder("random-resized-crop", "horizontal-flip", "grey-jitter");
+                .containsExactlyInAnyOrder(
+                        "random-resized-crop",
+                        "horizontal-flip",
+                        "grey-jitter",
+                        "colour-jitter",
+                        "random-greyscale",
+                        "gaussian-blur",
+                        "simclr",
+                        "moco-v2",
+                        "moco-v2-then-simclr");
         assertThat(
                         ServiceLoader.load(CropStrategyProvider.class).stream()
                                 .<CropStrategyProvider<?>>map(ServiceLoader.Provider::get)
                                 .map(CropStrategyProvider::name))
-                .containsExactly("two-views");
+                .containsExactlyInAnyOrder("two-views", "multi-crop", "knn-multi-crop");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,7 +64,8 @@ class AugmentationContractTest {
     @MethodSource("providers")
     void sameSeedGivesIdenticalPixelsAndOtherSeedsDiffer(AugmentationProvider<?> provider) {
         Augmentation augmentation = withDefaults(provider);
-        Image image = TestImages.random(1, 28, 28, 1);
+        // Three channels, so that greyscale and hue have something to change.
+        Image image = TestImages.random(3, 28, 28, 1);
 
         Image first = augmentation.apply(image, new Random(Seeds.mix(0)));
         Image again = augmentation.apply(image, new Random(Seeds.mix(0)));

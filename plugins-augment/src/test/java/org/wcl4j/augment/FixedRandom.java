@@ -5,8 +5,9 @@ import java.util.Deque;
 import java.util.Random;
 
 /**
- * A generator whose {@code nextDouble()} and {@code nextBoolean()} return given values in order, so
- * that a test controls every draw. Any other draw, or one past the given values, fails.
+ * A generator whose {@code nextDouble()}, {@code nextBoolean()} and {@code nextInt(bound)} return
+ * given values in order, so that a test controls every draw. Any other draw, or one past the given
+ * values, fails.
  */
 final class FixedRandom extends Random {
 
@@ -14,6 +15,7 @@ final class FixedRandom extends Random {
 
     private final Deque<Double> doubles = new ArrayDeque<>();
     private final Deque<Boolean> booleans = new ArrayDeque<>();
+    private final Deque<Integer> ints = new ArrayDeque<>();
 
     FixedRandom doubles(double... values) {
         for (double value : values) {
@@ -29,9 +31,29 @@ final class FixedRandom extends Random {
         return this;
     }
 
+    FixedRandom integers(int... values) {
+        for (int value : values) {
+            ints.add(value);
+        }
+        return this;
+    }
+
     /** True when every given value was drawn. */
     boolean exhausted() {
-        return doubles.isEmpty() && booleans.isEmpty();
+        return doubles.isEmpty() && booleans.isEmpty() && ints.isEmpty();
+    }
+
+    @Override
+    public int nextInt(int bound) {
+        if (ints.isEmpty()) {
+            throw new IllegalStateException("unexpected draw: no more ints given");
+        }
+        int value = ints.remove();
+        if (value < 0 || value >= bound) {
+            throw new IllegalStateException(
+                    "given int " + value + " lies outside the drawn range [0, " + bound + ")");
+        }
+        return value;
     }
 
     @Override
@@ -52,6 +74,7 @@ final class FixedRandom extends Random {
 
     @Override
     protected int next(int bits) {
-        throw new IllegalStateException("unexpected draw: only nextDouble and nextBoolean given");
+        throw new IllegalStateException(
+                "unexpected draw: only nextDouble, nextBoolean and nextInt given");
     }
 }

@@ -12,7 +12,14 @@
  *   <li>{@code wcl-graph} ({@link org.wcl4j.losses.WclGraphLoss}): WCL's weak-label loss; within
  *       each global view the positives are the members of the same component in the other view's
  *       weak labels (the swap of Eq. 5-6 of the WCL paper).
+ *   <li>{@code nt-xent-multi-crop} ({@link org.wcl4j.losses.MultiCropNtXentLoss}) and {@code
+ *       wcl-graph-multi-crop} ({@link org.wcl4j.losses.MultiCropGraphLoss}): the multi-crop terms
+ *       {@code L_nce_mc} and {@code L_graph_mc} of Eq. 8, over every pair of a global view and a
+ *       local crop.
  * </ul>
+ *
+ * <p>WCL's Eq. 8 with multi-crop, {@code L = L_nce + lambda1 L_graph + lambda2 L_nce_mc + lambda3
+ * L_graph_mc}, is four entries of a config's {@code losses}, each with its {@code weight}.
  */
 @NullMarked
 package org.wcl4j.losses;

@@ -49,7 +49,20 @@ class LossProvidersTest {
                         .map(provider -> provider.get().name())
                         .toList();
 
-        assertThat(names).containsExactlyInAnyOrder("nt-xent", "wcl-graph");
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "nt-xent", "wcl-graph", "nt-xent-multi-crop", "wcl-graph-multi-crop");
+    }
+
+    @Test
+    void multiCropProvidersMakeTheirLossesWithTheGivenTemperature() {
+        Loss nce = new MultiCropNtXentLossProvider().create(new NtXentSettings(0.3));
+        Loss graph = new MultiCropGraphLossProvider().create(new WclGraphSettings(0.4));
+
+        assertThat(((MultiCropNtXentLoss) nce).temperature()).isEqualTo(0.3);
+        assertThat(nce.needsWeakLabels()).isFalse();
+        assertThat(((MultiCropGraphLoss) graph).temperature()).isEqualTo(0.4);
+        assertThat(graph.needsWeakLabels()).isTrue();
     }
 
     @ParameterizedTest

@@ -19,7 +19,14 @@ import org.wcl4j.core.config.RunConfig;
 final class ConfigSource {
 
     /** The names of the shipped configs, as accepted by {@link #load}. */
-    static final List<String> SHIPPED = List.of("quickstart", "simclr", "wcl");
+    static final List<String> SHIPPED =
+            List.of(
+                    "quickstart",
+                    "simclr",
+                    "wcl",
+                    "wcl-multi-crop",
+                    "wcl-knn-multi-crop",
+                    "wcl-weak-then-strong");
 
     private ConfigSource() {}
 

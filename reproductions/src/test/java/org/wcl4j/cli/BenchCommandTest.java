@@ -55,6 +55,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void knnMultiCropRatioAndAugmentationRateComeFromTheMedians() {
+        List<BenchmarkResult> results =
+                List.of(result("simclr", 400, 0), result("wcl-knn-multi-crop", 700, 8));
+
+        assertThat(BenchCommand.ratio(results, "wcl-knn-multi-crop", "simclr")).hasValue(1.75);
+        assertThat(BenchCommand.ratio(results)).isEmpty();
+        // 256 images in the augment phase's 10 ms.
+        assertThat(BenchCommand.augmentationRate(results.get(0))).hasValue(25600.0);
+    }
+
+    @Test
     void ratioIsWclStepTimeOverSimclrStepTime() {
         assertThat(BenchCommand.ratio(List.of(result("simclr", 400, 0), result("wcl", 412, 8))))
                 .hasValue(1.03);

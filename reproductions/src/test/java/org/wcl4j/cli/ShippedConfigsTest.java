@@ -43,6 +43,36 @@ class ShippedConfigsTest {
     }
 
     @Test
+    void multiCropConfigsTrainTheFourTermsOfEquationEightWithUnitWeights() {
+        for (String name : List.of("wcl-multi-crop", "wcl-knn-multi-crop")) {
+            RunConfig config = ConfigSource.load(name, List.of());
+
+            assertThat(config.crops().name()).isEqualTo(name.substring(4));
+            assertThat(config.crops().settings()).containsEntry("localCrops", 6);
+            assertThat(config.losses())
+                    .extracting(LossChoice::name, LossChoice::head, LossChoice::weight)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("nt-xent", "g", 1.0),
+                            org.assertj.core.groups.Tuple.tuple("wcl-graph", "phi", 1.0),
+                            org.assertj.core.groups.Tuple.tuple("nt-xent-multi-crop", "g", 1.0),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    "wcl-graph-multi-crop", "phi", 1.0));
+        }
+        assertThat(ConfigSource.load("wcl-knn-multi-crop", List.of()).crops().settings())
+                .containsEntry("neighbours", 5)
+                .containsEntry("warmupEpochs", 1);
+    }
+
+    @Test
+    void weakThenStrongSchedulesMocoV2BeforeSimclr() {
+        RunConfig config = ConfigSource.load("wcl-weak-then-strong", List.of());
+
+        assertThat(config.augmentations()).hasSize(1);
+        assertThat(config.augmentations().get(0).name()).isEqualTo("moco-v2-then-simclr");
+        assertThat(config.augmentations().get(0).settings()).containsEntry("weakEpochs", 2);
+    }
+
+    @Test
     void quickstartTrainsWclOnASubset() {
         RunConfig quickstart = ConfigSource.load("quickstart", List.of());
 

@@ -17,4 +17,15 @@ public interface Augmentation {
      * @return a new image (its shape may differ, for example after a resized crop)
      */
     Image apply(Image image, Random random);
+
+    /**
+     * The augmentation to use in one epoch. An augmentation whose behaviour changes during training
+     * (a schedule of pipelines) returns what it does in {@code epoch}; every other one returns
+     * itself, the default. Crop strategies call it through {@link CropRequest#epochPipeline()}.
+     *
+     * @param epoch the epoch, from 0
+     */
+    default Augmentation forEpoch(int epoch) {
+        return this;
+    }
 }

@@ -5,7 +5,8 @@ import java.util.Random;
 import org.wcl4j.api.data.Image;
 
 /**
- * Augmentations applied in order, each drawing from the same generator.
+ * Augmentations applied in order, each drawing from the same generator. A step may itself be a
+ * pipeline (a named pipeline such as {@code simclr} is one).
  *
  * @param steps the augmentations, first applied first; empty means identity
  */
@@ -22,5 +23,11 @@ public record AugmentationPipeline(List<Augmentation> steps) implements Augmenta
             result = step.apply(result, random);
         }
         return result;
+    }
+
+    /** The pipeline of {@code epoch}: every step replaced by its own {@code forEpoch(epoch)}. */
+    @Override
+    public AugmentationPipeline forEpoch(int epoch) {
+        return new AugmentationPipeline(steps.stream().map(step -> step.forEpoch(epoch)).toList());
     }
 }

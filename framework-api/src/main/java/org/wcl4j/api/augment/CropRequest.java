@@ -12,8 +12,10 @@ import org.wcl4j.api.data.DatasetSplit;
  * @param epoch the current epoch, from 0
  */
 public record CropRequest(
-        DatasetSplit split,
-        int[] indices,
-        AugmentationPipeline pipeline,
-        long runSeed,
-        int epoch) {}
+        DatasetSplit split, int[] indices, AugmentationPipeline pipeline, long runSeed, int epoch) {
+
+    /** The pipeline as it applies in this request's epoch ({@link Augmentation#forEpoch}). */
+    public AugmentationPipeline epochPipeline() {
+        return pipeline.forEpoch(epoch);
+    }
+}
