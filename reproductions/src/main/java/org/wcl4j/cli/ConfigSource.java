@@ -19,7 +19,8 @@ import org.wcl4j.core.config.RunConfig;
 final class ConfigSource {
 
     /** The names of the shipped configs, as accepted by {@link #load}. */
-    static final List<String> SHIPPED = List.of("quickstart", "simclr", "wcl");
+    static final List<String> SHIPPED =
+            List.of("quickstart", "simclr", "wcl", "wcl-cifar10", "wcl-cifar100");
 
     private ConfigSource() {}
 

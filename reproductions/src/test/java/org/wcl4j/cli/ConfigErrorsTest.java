@@ -89,7 +89,7 @@ class ConfigErrorsTest {
         Cli.Result result = Cli.run("train", "wlc", "--runs", runs.toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("no config 'wlc'").contains("[quickstart, simclr, wcl]");
+        assertThat(result.err()).contains("no config 'wlc'").contains("[quickstart, simclr, wcl");
     }
 
     @Test
