@@ -57,10 +57,12 @@ class SmallResNet(nn.Module):
         return self.stages(F.relu(self.stem(x))).mean(dim=(2, 3))
 
 
-def mlp(inputs, hidden, output):
-    return nn.Sequential(
-        nn.Linear(inputs, hidden), nn.BatchNorm1d(hidden), nn.ReLU(), nn.Linear(hidden, output)
-    )
+def mlp(inputs, hidden, output, layers=2):
+    modules = []
+    for _ in range(layers - 1):
+        modules += [nn.Linear(inputs, hidden), nn.BatchNorm1d(hidden), nn.ReLU()]
+        inputs = hidden
+    return nn.Sequential(*modules, nn.Linear(inputs, output))
 
 
 def contrastive(anchors, candidates, positives, temperature, exclude_self):
@@ -133,7 +135,12 @@ def main():
     encoder = SmallResNet(channels, encoder_settings["widths"], encoder_settings["blocks"])
     heads = nn.ModuleDict(
         {
-            name: mlp(encoder.features, head["settings"]["hidden"], head["settings"]["output"])
+            name: mlp(
+                encoder.features,
+                head["settings"]["hidden"],
+                head["settings"]["output"],
+                head["settings"].get("layers", 2),
+            )
             for name, head in config["heads"].items()
         }
     )

@@ -37,8 +37,8 @@ import org.wcl4j.api.model.Head;
  * vertices, in the order of the map given to {@link #build}. Initial weights depend only on the
  * seed; layers that set no initialisation or activation of their own get He-normal weights and
  * identity activation. Training and inference use Deeplearning4j's workspaces. The network also
- * keeps the momentum buffer of {@link TrainingStep}'s optimiser, so that a checkpoint restores
- * both.
+ * keeps the momentum buffer of {@link TrainingStep}'s optimiser (SGD or LARS), so that a checkpoint
+ * restores both.
  *
  * <p>Not thread-safe for concurrent training; {@link #features} may be called between steps.
  */
@@ -62,6 +62,7 @@ public final class ContrastiveNetwork {
     private final List<String> headNames;
     private final Map<String, Integer> headOutputSizes;
     private final MomentumSgd optimiser;
+    private Lars lars;
 
     private ContrastiveNetwork(
             ExternalErrorGraph graph,
@@ -299,5 +300,13 @@ public final class ContrastiveNetwork {
 
     MomentumSgd optimiser() {
         return optimiser;
+    }
+
+    /** LARS over the same masks and velocity as {@link #optimiser()}, made on first use. */
+    Lars lars() {
+        if (lars == null) {
+            lars = new Lars(graph, optimiser);
+        }
+        return lars;
     }
 }

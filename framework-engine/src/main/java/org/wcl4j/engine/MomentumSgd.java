@@ -83,6 +83,11 @@ final class MomentumSgd {
         return statistics;
     }
 
+    /** 1 where the flat parameter array holds a trained value (not a statistic), 0 elsewhere. */
+    INDArray trainableMask() {
+        return trainable;
+    }
+
     /** 1 where the flat parameter array holds a weight (weight decay applies), 0 elsewhere. */
     INDArray weightMask() {
         return decayed;

@@ -19,7 +19,7 @@ import org.wcl4j.api.label.LabelContext;
 
 /**
  * One training step of Eq. 8 of the WCL paper (Zheng et al., ICCV 2021) over a batch of views: the
- * weighted sum of the configured losses, minimised by SGD with momentum.
+ * weighted sum of the configured losses, minimised by SGD with momentum or LARS.
  *
  * <p>Phases: the {@code V} global views of {@code n} images are stacked into one input {@code [V *
  * n, channels, height, width]}; one forward pass in training mode (BatchNorm uses batch statistics
@@ -28,8 +28,9 @@ import org.wcl4j.api.label.LabelContext;
  * head's embeddings (labels of view {@code v} at index {@code v}; losses swap them themselves);
  * every loss term adds {@code weight * value} to the total and {@code weight * gradient} to its
  * head's error; the errors go back as external errors in one backward pass; then {@link
- * MomentumSgd} updates the parameters with the rate of {@link WarmupCosineSchedule}. Gradients are
- * already those of the mean loss, so no division by the batch size follows.
+ * MomentumSgd} or {@link Lars} updates the parameters with the rate of {@link
+ * WarmupCosineSchedule}. Gradients are already those of the mean loss, so no division by the batch
+ * size follows.
  *
  * <p>Local crops (multi-crop, {@code M} crops {@code [n, channels, h, w]} at their own, lower
  * resolution) go through the same weights in a forward pass of their own, stacked into {@code [M *
@@ -141,14 +142,26 @@ public final class TrainingStep {
         // step
         long start = System.nanoTime();
         ExternalErrorGraph graph = network.graph();
-        network.optimiser()
-                .step(
-                        graph.params(),
-                        graph.getGradientsViewArray(),
-                        rate,
-                        optimizer.momentum(),
-                        optimizer.weightDecay(),
-                        optimizer.nesterov());
+        if (optimizer.method() == OptimizerSettings.Method.LARS) {
+            network.lars()
+                    .step(
+                            graph.params(),
+                            graph.getGradientsViewArray(),
+                            rate,
+                            optimizer.momentum(),
+                            optimizer.weightDecay(),
+                            optimizer.trustCoefficient(),
+                            optimizer.nesterov());
+        } else {
+            network.optimiser()
+                    .step(
+                            graph.params(),
+                            graph.getGradientsViewArray(),
+                            rate,
+                            optimizer.momentum(),
+                            optimizer.weightDecay(),
+                            optimizer.nesterov());
+        }
         Map<String, Double> metrics = new LinkedHashMap<>(pass.metrics());
         metrics.put("lr", rate);
         metrics.put("time/update", millis(System.nanoTime() - start));

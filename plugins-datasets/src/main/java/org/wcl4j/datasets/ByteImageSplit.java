@@ -56,6 +56,11 @@ final class ByteImageSplit implements DatasetSplit {
         return new ByteImageSplit(selectedPixels, selectedLabels, shape, classCount);
     }
 
+    /** The labels, one unsigned byte per image; not a copy, do not modify. */
+    byte[] labels() {
+        return labels;
+    }
+
     @Override
     public int size() {
         return labels.length;

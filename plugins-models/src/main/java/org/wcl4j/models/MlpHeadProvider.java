@@ -15,7 +15,7 @@ public final class MlpHeadProvider implements HeadProvider<MlpSettings> {
 
     @Override
     public String description() {
-        return "Projection head: dense, BatchNorm, ReLU, dense (SimCLR/WCL style)";
+        return "Projection head: (dense, BatchNorm, ReLU) x 1 or 2, then dense (SimCLR/WCL)";
     }
 
     @Override

@@ -1,6 +1,6 @@
 /**
- * Encoders and projection heads built from plain Deeplearning4j layers: the {@code small-resnet}
- * encoder and the {@code mlp} head.
+ * Encoders and projection heads built from plain Deeplearning4j layers: the {@code small-resnet},
+ * {@code resnet18} and {@code resnet50} encoders and the {@code mlp} head.
  */
 @NullMarked
 package org.wcl4j.models;

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.wcl4j.api.data.ImageShape;
+import org.wcl4j.api.model.Encoder;
 
 /** Builds plain test graphs around one encoder or head. */
 final class GraphFixture {
@@ -24,7 +25,7 @@ final class GraphFixture {
     }
 
     /** A graph from images to the encoder's pooled features. */
-    static ComputationGraph encoderGraph(SmallResNetEncoder encoder, ImageShape shape) {
+    static ComputationGraph encoderGraph(Encoder encoder, ImageShape shape) {
         GraphBuilder graph =
                 builder(
                         "images",

@@ -35,6 +35,27 @@ class MlpHeadTest {
     }
 
     @Test
+    void threeLayerHeadAddsASecondHiddenLayer() {
+        // dense 5->4 24, BatchNorm 16, dense 4->4 with bias 20, BatchNorm 16, dense 4->3 15
+        ComputationGraph graph = graph(new MlpHead(new MlpSettings(4, 3, 3)), 5);
+
+        assertThat(graph.numParams()).isEqualTo(24 + 16 + 20 + 16 + 15);
+        assertThat(graph.getConfiguration().getVertices())
+                .containsOnlyKeys(
+                        "head/hidden",
+                        "head/bn",
+                        "head/relu",
+                        "head/hidden2",
+                        "head/bn2",
+                        "head/relu2",
+                        "head/output");
+        assertThat(graph.getConfiguration().getVertexInputs().get("head/output"))
+                .containsExactly("head/relu2");
+        assertThat(graph.outputSingle(Nd4j.rand(DataType.FLOAT, 3, 5)).shape())
+                .containsExactly(3, 3);
+    }
+
+    @Test
     void endsInAPlainDenseLayerWithIdentityActivation() {
         ComputationGraph graph = graph(new MlpHead(new MlpSettings(4, 3)), 5);
         DenseLayer last = (DenseLayer) graph.getLayer("head/output").conf().getLayer();
@@ -47,10 +68,12 @@ class MlpHeadTest {
     void settingsReportEveryProblem() {
         assertThat(MlpSettings.defaults()).isEqualTo(new MlpSettings(512, 128));
         assertThat(MlpSettings.defaults().problems()).isEmpty();
-        assertThat(new MlpSettings(0, -3).problems())
+        assertThat(new MlpSettings(0, -3, 4).problems())
                 .containsExactly(
                         "hidden: expected a value in [1, 65536], found 0",
-                        "output: expected a value in [1, 65536], found -3");
+                        "output: expected a value in [1, 65536], found -3",
+                        "layers: expected 2 or 3 dense layers, found 4");
+        assertThat(new MlpSettings(8, 4)).isEqualTo(new MlpSettings(8, 4, 2));
         assertThatThrownBy(() -> new MlpHead(new MlpSettings(8, 0)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mlp: invalid settings: output");

@@ -26,7 +26,9 @@ final class ConfigSource {
                     "wcl",
                     "wcl-multi-crop",
                     "wcl-knn-multi-crop",
-                    "wcl-weak-then-strong");
+                    "wcl-weak-then-strong",
+                    "wcl-cifar10",
+                    "wcl-cifar100");
 
     private ConfigSource() {}
 

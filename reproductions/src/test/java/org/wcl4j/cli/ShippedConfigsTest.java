@@ -84,6 +84,28 @@ class ShippedConfigsTest {
     }
 
     @Test
+    void cifarConfigsTrainResNet50WithTheCifarStemAndLarsAtThePapersScale() {
+        for (String name : List.of("wcl-cifar10", "wcl-cifar100")) {
+            RunConfig config = ConfigSource.load(name, List.of());
+
+            assertThat(config.dataset().name()).isEqualTo(name.substring(4));
+            assertThat(config.encoder().name()).isEqualTo("resnet50");
+            assertThat(config.encoder().settings()).containsEntry("stem", "cifar");
+            assertThat(config.losses())
+                    .allSatisfy(l -> assertThat(l.settings()).containsEntry("temperature", 0.1));
+            assertThat(config.training().optimizer()).isEqualTo("lars");
+            assertThat(config.training().batchSize()).isEqualTo(256);
+            assertThat(config.training().epochs()).isEqualTo(400);
+            assertThat(config.training().warmupEpochs()).isEqualTo(10);
+            assertThat(config.training().peakLearningRate()).isEqualTo(1.0);
+        }
+        RunConfig small = ConfigSource.load("wcl-cifar100", List.of("training.batchSize=64"));
+        assertThat(small.training().peakLearningRate()).isEqualTo(0.25);
+        assertThat(ConfigSource.load("wcl-cifar100", List.of()).dataset().settings())
+                .containsEntry("labels", "fine");
+    }
+
+    @Test
     void overridesApplyToShippedConfigs() {
         RunConfig wcl = ConfigSource.load("wcl.yaml", List.of("training.epochs=3"));
 

@@ -77,6 +77,13 @@ final class TrainingLoop {
                 network.parameterCount(),
                 network.featureSize(),
                 network.headNames());
+        LOG.info(
+                "optimiser: {}, peak learning rate {} ({} scaling of {} at batch {})",
+                optimizer.method(),
+                optimizer.learningRate(),
+                training.learningRateScaling(),
+                training.learningRate(),
+                training.batchSize());
         CheckpointState state = CheckpointState.start();
         if (resumeFrom.isPresent()) {
             network.loadCheckpoint(resumeFrom.get().network());

@@ -59,7 +59,10 @@ class ConfigLoaderTest {
                         new LossChoice("align", "g", 1.0, Map.of("scale", 2.0)),
                         new LossChoice("weak-align", "phi", 0.5, Map.of()));
         assertThat(config.training())
-                .isEqualTo(new TrainingConfig(2, 8, 0.05, 0.9, false, 1.0e-4, 0, 1, true, 0, 10));
+                .isEqualTo(
+                        new TrainingConfig(
+                                2, 8, 0.05, 0.9, false, 1.0e-4, 0, 1, true, 0, 10, "sgd", 0.001,
+                                "none"));
         assertThat(config.evaluation()).containsExactly(PluginChoice.of("centroid"));
     }
 
@@ -120,7 +123,8 @@ class ConfigLoaderTest {
                         "unknown key 'epochz' at training.epochz; did you mean 'epochs'? known:"
                                 + " epochs, batchSize, learningRate, momentum, nesterov,"
                                 + " weightDecay, warmupEpochs, checkpointEvery, evaluateBefore,"
-                                + " evaluateEvery, logEvery");
+                                + " evaluateEvery, logEvery, optimizer, trustCoefficient,"
+                                + " learningRateScaling");
         assertThat(problems(MINIMAL, "epochs"))
                 .containsExactly("--set epochs: expected path=value, e.g. training.epochs=3");
     }

@@ -156,6 +156,43 @@ class TrainingLoopTest {
                 .hasMessageContaining("already finished");
     }
 
+    @Test
+    void runsKilledMidEpochResumeToTheSameParametersAndMomentum() throws IOException {
+        // LARS, so that its state is checked too; 3 epochs of 5 steps, a checkpoint every epoch
+        RunConfig config = tiny("training.epochs=3", "training.optimizer=lars");
+        RunSummary uninterrupted =
+                TrainingRun.create(config, runs, REGISTRY).execute(RunListener.NONE);
+        Path expected = uninterrupted.directory().resolve("checkpoints/checkpoint-0003.bin");
+
+        // killed in epoch 0 (no checkpoint yet) and in epoch 2 (after the checkpoint of epoch 1)
+        for (int killedAt : new int[] {2, 12}) {
+            TrainingRun interrupted = TrainingRun.create(config, runs, REGISTRY);
+            RunListener dying =
+                    new RunListener() {
+                        @Override
+                        public void stepFinished(
+                                int step, int epoch, double loss, double imagesPerSecond) {
+                            if (step == killedAt) {
+                                throw new IllegalStateException("killed");
+                            }
+                        }
+                    };
+            assertThatThrownBy(() -> interrupted.execute(dying)).hasMessage("killed");
+
+            RunSummary resumed =
+                    TrainingRun.resume(interrupted.directory(), REGISTRY).execute(RunListener.NONE);
+
+            // the checkpoint file holds the flat parameters and the momentum buffer, byte for byte
+            Path actual = interrupted.directory().resolve("checkpoints/checkpoint-0003.bin");
+            assertThat(Files.mismatch(actual, expected))
+                    .as("killed at step %d", killedAt)
+                    .isEqualTo(-1L);
+            assertThat(resumed.after()).isEqualTo(uninterrupted.after());
+            assertThat(lossColumns(interrupted.directory()))
+                    .isEqualTo(lossColumns(uninterrupted.directory()));
+        }
+    }
+
     /** The epoch, step, loss and loss/* cells of every row: everything but timings. */
     private static List<String> lossColumns(Path directory) throws IOException {
         return Files.readAllLines(directory.resolve("metrics.csv")).stream()

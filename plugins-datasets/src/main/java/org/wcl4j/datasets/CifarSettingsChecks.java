@@ -1,0 +1,25 @@
+package org.wcl4j.datasets;
+
+import java.util.List;
+
+/** The range checks that the settings of both CIFAR data sets share. */
+final class CifarSettingsChecks {
+
+    private CifarSettingsChecks() {}
+
+    static void check(List<String> problems, String directory, int trainLimit, int testLimit) {
+        if (directory.isBlank()) {
+            problems.add("directory: expected the path of a directory, found an empty string");
+        }
+        if (trainLimit < 0) {
+            problems.add(
+                    "trainLimit: expected 0 (all) or a positive number of images, found "
+                            + trainLimit);
+        }
+        if (testLimit < 0) {
+            problems.add(
+                    "testLimit: expected 0 (all) or a positive number of images, found "
+                            + testLimit);
+        }
+    }
+}
