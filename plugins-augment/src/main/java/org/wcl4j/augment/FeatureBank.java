@@ -1,5 +1,8 @@
 package org.wcl4j.augment;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -66,6 +69,46 @@ final class FeatureBank {
             System.arraycopy(values, i * f, rows, index * f, f);
             written[index] = true;
         }
+    }
+
+    /** Writes every row and which rows were written, for {@link #read}. */
+    synchronized void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(size);
+        out.writeInt(featureSize);
+        for (float value : rows) {
+            out.writeFloat(value);
+        }
+        for (boolean seen : written) {
+            out.writeBoolean(seen);
+        }
+    }
+
+    /**
+     * A bank as {@link #writeTo} left it.
+     *
+     * @throws IOException when the stream ends early
+     * @throws IllegalArgumentException when the sizes it holds are negative
+     */
+    static FeatureBank read(DataInputStream in) throws IOException {
+        int size = in.readInt();
+        int featureSize = in.readInt();
+        if (size < 1 || featureSize < 0) {
+            throw new IllegalArgumentException(
+                    "feature bank: expected a positive size and a feature size >= 0, found "
+                            + size
+                            + " and "
+                            + featureSize);
+        }
+        FeatureBank bank = new FeatureBank(size);
+        bank.featureSize = featureSize;
+        bank.rows = new float[Math.multiplyExact(size, featureSize)];
+        for (int i = 0; i < bank.rows.length; i++) {
+            bank.rows[i] = in.readFloat();
+        }
+        for (int i = 0; i < size; i++) {
+            bank.written[i] = in.readBoolean();
+        }
+        return bank;
     }
 
     /** A copy of row {@code index}; zeros when it was never written. */

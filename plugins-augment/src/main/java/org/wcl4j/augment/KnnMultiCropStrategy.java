@@ -1,5 +1,11 @@
 package org.wcl4j.augment;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,11 +27,12 @@ import org.wcl4j.api.augment.ViewBatch;
  * batch member {@code i} as a view of member {@code i}, so a neighbour's crop is a positive of the
  * anchor image.
  *
- * <p>Before epoch {@code warmupEpochs}, and while no neighbours exist yet (the first epoch, or the
- * first epoch after a resume, since the bank is not checkpointed), it makes exactly the views of
- * {@code multi-crop} with the same settings. An image whose bank row was never written (it fell in
- * a dropped last batch) keeps its own local crops. The views therefore depend on the request and on
- * the neighbours found at the end of the previous epoch.
+ * <p>Before epoch {@code warmupEpochs}, and while no neighbours exist yet, it makes exactly the
+ * views of {@code multi-crop} with the same settings. The bank and the neighbours are its {@link
+ * #state()}, which checkpoints keep, so a resumed run cuts the local crops an uninterrupted one
+ * would. An image whose bank row was never written (it fell in a dropped last batch) keeps its own
+ * local crops. The views therefore depend on the request and on the neighbours found at the end of
+ * the previous epoch.
  *
  * <p>{@link #views} may run on a background thread while the training thread calls {@link
  * #observe}; {@link #endEpoch} is called after the epoch's last batch, before the next epoch's
@@ -34,6 +41,8 @@ import org.wcl4j.api.augment.ViewBatch;
 public final class KnnMultiCropStrategy implements CropStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnnMultiCropStrategy.class);
+
+    private static final int STATE_VERSION = 1;
 
     private final KnnMultiCropSettings settings;
     private final MultiCropViews views;
@@ -127,6 +136,98 @@ public final class KnnMultiCropStrategy implements CropStrategy {
                 current.size(),
                 epoch,
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * The bank and the neighbours: a version number, whether a bank exists, the bank, whether
+     * neighbours exist, then each image's neighbour count and indices. Empty before any views.
+     */
+    @Override
+    public synchronized byte[] state() {
+        FeatureBank current = bank;
+        if (current == null) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(STATE_VERSION);
+            current.writeTo(out);
+            int[][] table = neighbours;
+            out.writeBoolean(table != null);
+            if (table != null) {
+                for (int[] own : table) {
+                    out.writeInt(own.length);
+                    for (int index : own) {
+                        out.writeInt(index);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Takes back the bank and neighbours of {@link #state()}.
+     *
+     * @throws IllegalArgumentException when the bytes are not such a state, or hold neighbours
+     *     outside the bank
+     */
+    @Override
+    public synchronized void restore(byte[] state) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(state))) {
+            int version = in.readInt();
+            if (version != STATE_VERSION) {
+                throw new IllegalArgumentException(
+                        KnnMultiCropStrategyProvider.NAME
+                                + ": expected a checkpointed state of version "
+                                + STATE_VERSION
+                                + ", found version "
+                                + version
+                                + "; resume with the version of wcl4j that wrote it");
+            }
+            FeatureBank restored = FeatureBank.read(in);
+            int[][] table = null;
+            if (in.readBoolean()) {
+                table = new int[restored.size()][];
+                for (int i = 0; i < table.length; i++) {
+                    table[i] = new int[in.readInt()];
+                    for (int j = 0; j < table[i].length; j++) {
+                        int index = in.readInt();
+                        if (index < 0 || index >= restored.size()) {
+                            throw new IllegalArgumentException(
+                                    KnnMultiCropStrategyProvider.NAME
+                                            + ": checkpointed neighbour "
+                                            + index
+                                            + " of image "
+                                            + i
+                                            + " lies outside the bank of "
+                                            + restored.size()
+                                            + " images; the checkpoint is damaged");
+                        }
+                        table[i][j] = index;
+                    }
+                }
+            }
+            if (in.available() > 0) {
+                throw new IllegalArgumentException(
+                        KnnMultiCropStrategyProvider.NAME
+                                + ": expected the checkpointed state to end after the neighbours,"
+                                + " found "
+                                + in.available()
+                                + " more bytes; the checkpoint is damaged");
+            }
+            bank = restored;
+            neighbours = table;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    KnnMultiCropStrategyProvider.NAME
+                            + ": the checkpointed state ends early ("
+                            + state.length
+                            + " bytes); the checkpoint is damaged",
+                    e);
+        }
     }
 
     /** The neighbours in use from the next epoch on; {@code null} before the first search. */

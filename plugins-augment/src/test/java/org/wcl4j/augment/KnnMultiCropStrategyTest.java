@@ -88,6 +88,66 @@ class KnnMultiCropStrategyTest {
     }
 
     @Test
+    void restoredStateMakesTheViewsOfTheStrategyThatSavedIt() {
+        KnnMultiCropStrategy original = new KnnMultiCropStrategy(settings(2, 0));
+        original.views(request(0));
+        original.observe(ALL, FeatureBankTest.features());
+        original.endEpoch(0);
+        assertThat(original.neighbours()).as("neighbours exist before saving").isNotNull();
+
+        KnnMultiCropStrategy resumed = new KnnMultiCropStrategy(settings(2, 0));
+        resumed.restore(original.state());
+
+        assertThat(resumed.neighbours()).isDeepEqualTo(original.neighbours());
+        assertSameViews(resumed.views(request(1)), original.views(request(1)));
+        // the bank came back too: the next search, from the restored rows alone, agrees
+        resumed.endEpoch(1);
+        original.endEpoch(1);
+        assertThat(resumed.neighbours()).isDeepEqualTo(original.neighbours());
+        assertThat(resumed.state()).isEqualTo(original.state());
+    }
+
+    @Test
+    void hasNoStateBeforeAnyViews() {
+        assertThat(new KnnMultiCropStrategy(settings(2, 0)).state()).isEmpty();
+    }
+
+    @Test
+    void rejectsDamagedStates() {
+        KnnMultiCropStrategy original = new KnnMultiCropStrategy(settings(2, 0));
+        original.views(request(0));
+        original.observe(ALL, FeatureBankTest.features());
+        original.endEpoch(0);
+        byte[] state = original.state();
+        KnnMultiCropStrategy resumed = new KnnMultiCropStrategy(settings(2, 0));
+
+        byte[] cut = Arrays.copyOf(state, state.length - 3);
+        assertThatThrownBy(() -> resumed.restore(cut))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ends early (" + cut.length + " bytes)");
+
+        byte[] longer = Arrays.copyOf(state, state.length + 2);
+        assertThatThrownBy(() -> resumed.restore(longer))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("found 2 more bytes");
+
+        byte[] otherVersion = state.clone();
+        otherVersion[3] = 9;
+        assertThatThrownBy(() -> resumed.restore(otherVersion))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(
+                        "expected a checkpointed state of version 1, found version 9");
+
+        // the last neighbour index of the last image, the final four bytes, points past the bank
+        byte[] outside = state.clone();
+        outside[outside.length - 1] = 7;
+        assertThatThrownBy(() -> resumed.restore(outside))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("checkpointed neighbour 7 of image 4 lies outside the bank");
+        assertThat(resumed.neighbours()).as("nothing restored from a damaged state").isNull();
+    }
+
+    @Test
     void rejectsKNotBelowTheNumberOfImages() {
         KnnMultiCropStrategy knn = new KnnMultiCropStrategy(settings(5, 1));
 

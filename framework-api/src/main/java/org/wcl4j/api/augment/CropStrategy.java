@@ -23,4 +23,23 @@ public interface CropStrategy {
 
     /** Called once after the last batch of each epoch. Default: nothing. */
     default void endEpoch(int epoch) {}
+
+    /**
+     * What the strategy carries from one epoch into the next (a feature bank and its neighbours),
+     * as bytes for a checkpoint; written after {@link #endEpoch} and given back to {@link #restore}
+     * when the run resumes, so a resumed run makes the views an uninterrupted one would. Default:
+     * empty, for strategies whose views depend on the request alone.
+     */
+    default byte[] state() {
+        return new byte[0];
+    }
+
+    /**
+     * Takes back a {@link #state()} of a strategy with the same settings, before the first views of
+     * a resumed run. Default: nothing.
+     *
+     * @param state bytes from {@link #state()}, never empty
+     * @throws IllegalArgumentException when the bytes are not such a state
+     */
+    default void restore(byte[] state) {}
 }

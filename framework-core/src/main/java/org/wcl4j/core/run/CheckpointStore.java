@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code checkpoints/} folder: after epoch N, {@code checkpoint-000N.bin} (the engine's
- * parameters and updater state) and {@code checkpoint-000N.json} (a {@link CheckpointState}).
+ * parameters and updater state), {@code checkpoint-000N.crops} (the crop strategy's state, only
+ * when it has one) and {@code checkpoint-000N.json} (a {@link CheckpointState}).
  *
- * <p>Both files are written atomically, network first, and a checkpoint counts only once its JSON
+ * <p>Every file is written atomically, the JSON last, and a checkpoint counts only once its JSON
  * exists, so a write that fails or is killed midway leaves the previous checkpoint intact and
  * found. Only the latest checkpoint is kept.
  */
@@ -26,9 +27,14 @@ final class CheckpointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final Pattern JSON = Pattern.compile("checkpoint-(\\d+)\\.json");
+    private static final String CROPS = ".crops";
 
-    /** A checkpoint found on disk. */
-    record Checkpoint(CheckpointState state, Path network) {}
+    /**
+     * A checkpoint found on disk.
+     *
+     * @param crops the crop strategy's state; empty when it kept none
+     */
+    record Checkpoint(CheckpointState state, Path network, byte[] crops) {}
 
     private final Path directory;
 
@@ -36,15 +42,25 @@ final class CheckpointStore {
         this.directory = directory;
     }
 
+    /** Writes a checkpoint of a run whose crop strategy keeps no state. */
+    void write(CheckpointState state, AtomicFiles.FileWriter network) throws IOException {
+        write(state, network, new byte[0]);
+    }
+
     /**
      * Writes a checkpoint, then deletes older ones.
      *
      * @param network writes the engine's state to the given file
+     * @param crops the crop strategy's state; nothing is written when it is empty
      */
-    void write(CheckpointState state, AtomicFiles.FileWriter network) throws IOException {
+    void write(CheckpointState state, AtomicFiles.FileWriter network, byte[] crops)
+            throws IOException {
         Files.createDirectories(directory);
         String base = String.format(Locale.ROOT, "checkpoint-%04d", state.epochs());
         AtomicFiles.write(directory.resolve(base + ".bin"), network);
+        if (crops.length > 0) {
+            AtomicFiles.write(directory.resolve(base + CROPS), crops);
+        }
         JsonFiles.write(directory.resolve(base + ".json"), state);
         deleteAllBut(base);
         LOG.debug("wrote checkpoint {} after step {}", base, state.steps());
@@ -68,9 +84,15 @@ final class CheckpointStore {
                 LOG.warn("ignoring checkpoint {}: its network file is missing", json);
                 continue;
             }
+            Path crops = json.resolveSibling(name.replace(".json", CROPS));
             try {
                 return Optional.of(
-                        new Checkpoint(JsonFiles.read(json, CheckpointState.class), network));
+                        new Checkpoint(
+                                JsonFiles.read(json, CheckpointState.class),
+                                network,
+                                Files.isRegularFile(crops)
+                                        ? Files.readAllBytes(crops)
+                                        : new byte[0]));
             } catch (IOException e) {
                 LOG.warn("ignoring unreadable checkpoint {}: {}", json, e.getMessage());
             }

@@ -88,6 +88,9 @@ final class TrainingLoop {
         if (resumeFrom.isPresent()) {
             network.loadCheckpoint(resumeFrom.get().network());
             state = resumeFrom.get().state();
+            if (resumeFrom.get().crops().length > 0) {
+                parts.crops().restore(resumeFrom.get().crops());
+            }
         }
         TrainingStep step = new TrainingStep(network, parts.losses(), parts.labeller(), optimizer);
         listener.runStarted(directory, steps * training.epochs(), state.steps());
@@ -245,7 +248,7 @@ final class TrainingLoop {
         listener.epochFinished(epoch, means);
         boolean due = training.checkpointEvery() > 0 && done % training.checkpointEvery() == 0;
         if (due || done == training.epochs()) {
-            checkpoints.write(progress.state(done), network::saveCheckpoint);
+            checkpoints.write(progress.state(done), network::saveCheckpoint, parts.crops().state());
         }
     }
 

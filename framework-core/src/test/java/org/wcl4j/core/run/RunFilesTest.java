@@ -87,6 +87,24 @@ class RunFilesTest {
     }
 
     @Test
+    void cropStateTravelsWithItsCheckpointAndGoesWithIt() throws IOException {
+        CheckpointStore store = new CheckpointStore(folder);
+        store.write(state(1, 5), file -> Files.writeString(file, "one"), new byte[] {1, 2, 3});
+        assertThat(store.latest().orElseThrow().crops()).containsExactly(1, 2, 3);
+
+        store.write(state(2, 10), file -> Files.writeString(file, "two"), new byte[] {4});
+        assertThat(listing())
+                .containsExactly(
+                        "checkpoint-0002.bin", "checkpoint-0002.crops", "checkpoint-0002.json");
+        assertThat(store.latest().orElseThrow().crops()).containsExactly(4);
+
+        // a strategy without state writes no file, and the old one does not linger
+        store.write(state(3, 15), file -> Files.writeString(file, "three"));
+        assertThat(listing()).containsExactly("checkpoint-0003.bin", "checkpoint-0003.json");
+        assertThat(store.latest().orElseThrow().crops()).isEmpty();
+    }
+
+    @Test
     void metricsRowsFollowTheHeaderAndLeaveMissingValuesEmpty() throws IOException {
         Path file = folder.resolve("metrics.csv");
         try (MetricsWriter metrics =
