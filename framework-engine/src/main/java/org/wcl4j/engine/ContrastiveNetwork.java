@@ -260,6 +260,15 @@ public final class ContrastiveNetwork {
         return graph.numParams();
     }
 
+    /**
+     * A copy of the flat parameter array, BatchNorm running statistics included, {@code [1,
+     * parameterCount()]}: what an evaluation compares before and after to prove that it left the
+     * network untouched.
+     */
+    public INDArray parameters() {
+        return graph.params().dup();
+    }
+
     /** Writes parameters and updater state atomically (a temporary file, then a rename). */
     public void saveCheckpoint(Path file) throws IOException {
         Checkpoints.write(file, layout(), graph.params(), optimiser.velocity());
