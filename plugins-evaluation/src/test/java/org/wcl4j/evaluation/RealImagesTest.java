@@ -76,4 +76,15 @@ class RealImagesTest {
         assertThat(metric(knn, pixels, "top1")).isGreaterThan(70.0);
         assertThat(metric(knn, noise, "top1")).isLessThan(20.0);
     }
+
+    @Test
+    void tsneMapOfPixelsKeepsMoreNeighboursOfOneClassThanNoise() {
+        TsneProtocol tsne = new TsneProtocol(new TsneSettings(30, 15, 300, 100, 12, 100, true, 3));
+
+        double fromPixels = metric(tsne, pixels, "map-agreement");
+        double fromNoise = metric(tsne, noise, "map-agreement");
+
+        assertThat(fromPixels).isGreaterThan(60.0);
+        assertThat(fromNoise).isLessThan(25.0);
+    }
 }

@@ -123,6 +123,38 @@ class EvalCommandTest {
     }
 
     @Test
+    void tsneDrawsAMapOfTheTestImages() throws IOException {
+        Cli.Result result =
+                Cli.run(
+                        "eval",
+                        "--run",
+                        run.toString(),
+                        "--protocol",
+                        "tsne",
+                        "--set",
+                        "perClass=12",
+                        "--set",
+                        "perplexity=10",
+                        "--set",
+                        "iterations=250",
+                        "--set",
+                        "exaggerationIterations=100");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        double agreement = value(result.out(), "map-agreement");
+        assertThat(agreement).isBetween(0.0, 100.0);
+        Path png = run.resolve("plots/tsne.png");
+        assertThat(result.out()).contains("map: ");
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(Arrays.copyOf(bytes, 8)).isEqualTo(PNG_SIGNATURE);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(EvalCommand.MAP_WIDTH);
+        assertThat(image.getHeight()).isEqualTo(EvalCommand.MAP_HEIGHT);
+        // 12 of each of the 10 classes among the 200 test images, one line per point
+        assertThat(Files.readAllLines(run.resolve("evaluations/tsne-points.csv"))).hasSize(120);
+    }
+
+    @Test
     void theReportGainsTheEpochTableTheFiguresAndLaterEvaluations() throws IOException {
         Cli.Result result = Cli.run("eval", "--run", run.toString(), "--protocol", "knn");
 
