@@ -3,6 +3,7 @@ package org.wcl4j.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,5 +87,27 @@ class RealImagesTest {
 
         assertThat(fromPixels).isGreaterThan(60.0);
         assertThat(fromNoise).isLessThan(25.0);
+    }
+
+    @Test
+    void semiSupervisedOnPixelsBeatsNoise() {
+        SemiSupervisedProtocol semi =
+                new SemiSupervisedProtocol(
+                        new SemiSupervisedSettings(List.of(10.0), 30, 256, 0.1, 1));
+
+        // 10% of 2,000 images: 20 labelled images per class
+        assertThat(metric(semi, pixels, "10%/top1")).isGreaterThan(55.0);
+        assertThat(metric(semi, noise, "10%/top1")).isLessThan(20.0);
+    }
+
+    @Test
+    void fewShotSvmOnPixelsBeatsNoise() {
+        FewShotProtocol fewShot =
+                new FewShotProtocol(new FewShotSettings(List.of(1, 8), false, 2, 1.0, 100, 1));
+
+        double eightShots = metric(fewShot, pixels, "k8/mean");
+        assertThat(eightShots).isGreaterThan(metric(fewShot, pixels, "k1/mean"));
+        assertThat(eightShots).isGreaterThan(50.0);
+        assertThat(metric(fewShot, noise, "k8/mean")).isLessThan(20.0);
     }
 }

@@ -175,6 +175,42 @@ class EvalCommandTest {
     }
 
     @Test
+    void semiSupervisedSavesTheSameLabelledSubsetOnEveryCall() throws IOException {
+        String[] command = {
+            "eval",
+            "--run",
+            run.toString(),
+            "--protocol",
+            "semi-supervised",
+            "--set",
+            "percents=[10]",
+            "--set",
+            "epochs=20"
+        };
+        Cli.Result first = Cli.run(command);
+        Path subset = run.resolve("evaluations/semi-supervised-subset-10.csv");
+        List<String> firstSubset = Files.readAllLines(subset);
+        Cli.Result second = Cli.run(command);
+
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(0);
+        assertThat(second.exitCode()).as(second.err()).isEqualTo(0);
+        assertThat(value(first.out(), "10%/top1")).isBetween(0.0, 100.0);
+        // 10% of 256 images over 10 classes: round(2.56) = 3 per class
+        assertThat(firstSubset).hasSize(30);
+        assertThat(Files.readAllLines(subset)).isEqualTo(firstSubset);
+    }
+
+    @Test
+    void fewShotAsksForFewerShotsThanTheSmallestClassHas() {
+        Cli.Result result = Cli.run("eval", "--run", run.toString(), "--protocol", "few-shot");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("expected at least k = 64 train images of every class")
+                .contains("drop the larger values from 'shots'");
+    }
+
+    @Test
     void anUnknownProtocolListsTheKnownOnes() {
         Cli.Result result = Cli.run("eval", "--run", run.toString(), "--protocol", "lineer");
 
