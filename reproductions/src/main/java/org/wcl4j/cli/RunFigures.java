@@ -131,20 +131,27 @@ final class RunFigures {
      * recorded, and any evaluation of that epoch.
      */
     static MarkdownTable epochTable(List<Map<String, Double>> epochs) {
-        Set<String> columns = new LinkedHashSet<>();
+        // losses first, then weak-label quality, then evaluations ("<protocol>/<metric>")
+        Set<String> losses = new LinkedHashSet<>();
+        Set<String> weak = new LinkedHashSet<>();
+        Set<String> evaluations = new LinkedHashSet<>();
         for (Map<String, Double> epoch : epochs) {
             for (String key : epoch.keySet()) {
-                // loss terms and evaluation metrics are "<name>/<metric>"; speeds are left out
-                boolean named =
-                        key.contains("/") && !key.startsWith("time/") && !key.equals("images/s");
-                if (key.equals("loss")
-                        || (named && !key.startsWith("weak/"))
-                        || key.equals("weak/precision")
-                        || key.equals("weak/recall")) {
-                    columns.add(key);
+                if (key.equals("loss") || key.startsWith("loss/")) {
+                    losses.add(key);
+                } else if (key.equals("weak/precision") || key.equals("weak/recall")) {
+                    weak.add(key);
+                } else if (key.contains("/")
+                        && !key.startsWith("weak/")
+                        && !key.startsWith("time/")
+                        && !key.equals("images/s")) {
+                    evaluations.add(key);
                 }
             }
         }
+        Set<String> columns = new LinkedHashSet<>(losses);
+        columns.addAll(weak);
+        columns.addAll(evaluations);
         List<String> header = new ArrayList<>();
         header.add("epoch");
         header.addAll(columns);
