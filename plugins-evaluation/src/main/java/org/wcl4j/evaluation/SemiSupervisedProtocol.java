@@ -16,7 +16,9 @@ import org.wcl4j.api.eval.FeatureExtractor;
 /**
  * Classification from a few labels (the WCL paper's semi-supervised table, Sec. 4.2): for each
  * fraction, a class-balanced subset of the train split keeps its labels, and a linear classifier on
- * the frozen pooled features of that subset is tested on the test split.
+ * the frozen features of that subset is tested on the test split. The features are the encoder's
+ * pooled ones, or, with {@code layer}, the output of a head's vertex such as the first layer of the
+ * projection head (the paper's second setting).
  *
  * <p>A fraction of {@code p} percent keeps {@code max(1, round(p / 100 * trainSize / classes))}
  * images of every class, drawn by the seed ({@link ClassSubsets}), so that the same seed gives
@@ -62,10 +64,18 @@ public final class SemiSupervisedProtocol implements EvaluationProtocol {
         int classCount = Math.max(trainSplit.classCount(), testSplit.classCount());
         LabelledFeatures train =
                 LabelledFeatures.of(
-                        extractor.features(trainSplit), trainSplit, classCount, NAME, "train");
+                        extractor.features(trainSplit, settings.layer()),
+                        trainSplit,
+                        classCount,
+                        NAME,
+                        "train");
         LabelledFeatures test =
                 LabelledFeatures.of(
-                        extractor.features(testSplit), testSplit, classCount, NAME, "test");
+                        extractor.features(testSplit, settings.layer()),
+                        testSplit,
+                        classCount,
+                        NAME,
+                        "test");
         double[][] moments = train.moments();
         LabelledFeatures standardTrain = train.standardised(moments);
         LabelledFeatures standardTest = test.standardised(moments);

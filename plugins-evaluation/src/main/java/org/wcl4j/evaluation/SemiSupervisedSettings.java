@@ -9,13 +9,21 @@ import org.wcl4j.api.plugin.Settings;
  *
  * @param percents the labelled fractions of the train split, in percent, each in {@code (0, 100]};
  *     default {@code [1, 10]} (the paper's)
+ * @param layer where the features are taken: {@code pooled} (default), the encoder's pooled
+ *     features, or a head vertex such as {@code head-g/relu}, the output of the first layer of an
+ *     {@code mlp} head {@code g} (the paper's two starting points)
  * @param epochs passes over each labelled subset; in {@code [1, 10000]}, default 100
  * @param batchSize features per SGD step; at least 1, default 256
  * @param learningRate the initial rate of the cosine schedule; in {@code (0, 100]}, default 0.1
  * @param seed draws the subsets and orders the batches; default 1
  */
 public record SemiSupervisedSettings(
-        List<Double> percents, int epochs, int batchSize, double learningRate, long seed)
+        List<Double> percents,
+        String layer,
+        int epochs,
+        int batchSize,
+        double learningRate,
+        long seed)
         implements Settings {
 
     public SemiSupervisedSettings {
@@ -24,7 +32,7 @@ public record SemiSupervisedSettings(
 
     /** The documented defaults. */
     public static SemiSupervisedSettings defaults() {
-        return new SemiSupervisedSettings(List.of(1.0, 10.0), 100, 256, 0.1, 1);
+        return new SemiSupervisedSettings(List.of(1.0, 10.0), "pooled", 100, 256, 0.1, 1);
     }
 
     @Override
@@ -37,6 +45,9 @@ public record SemiSupervisedSettings(
             if (!(percent > 0 && percent <= 100)) {
                 problems.add("percents: expected values in (0, 100], found " + percent);
             }
+        }
+        if (layer.isBlank()) {
+            problems.add("layer: expected 'pooled' or a head vertex such as head-g/relu, found ''");
         }
         if (epochs < 1 || epochs > 10_000) {
             problems.add("epochs: expected a value in [1, 10000], found " + epochs);

@@ -55,7 +55,7 @@ class FewShotAndSemiSupervisedTest {
     void semiSupervisedDrawsTheSameBalancedSubsetsOnEveryCall() {
         SemiSupervisedProtocol semi =
                 new SemiSupervisedProtocol(
-                        new SemiSupervisedSettings(List.of(5.0, 50.0), 30, 256, 0.1, 2));
+                        new SemiSupervisedSettings(List.of(5.0, 50.0), "pooled", 30, 256, 0.1, 2));
 
         EvaluationResult first = semi.evaluate(TOY.features(), TOY.dataset());
         EvaluationResult second = semi.evaluate(TOY.features(), TOY.dataset());

@@ -201,6 +201,38 @@ class EvalCommandTest {
     }
 
     @Test
+    void semiSupervisedCanStartFromTheFirstLayerOfAProjectionHead() {
+        Cli.Result fromHead =
+                Cli.run(
+                        "eval",
+                        "--run",
+                        run.toString(),
+                        "--protocol",
+                        "semi-supervised",
+                        "--set",
+                        "percents=[10]",
+                        "--set",
+                        "epochs=5",
+                        "--set",
+                        "layer=head-g/relu");
+        Cli.Result unknown =
+                Cli.run(
+                        "eval",
+                        "--run",
+                        run.toString(),
+                        "--protocol",
+                        "semi-supervised",
+                        "--set",
+                        "layer=head-x/relu");
+
+        assertThat(fromHead.exitCode()).as(fromHead.err()).isEqualTo(0);
+        assertThat(value(fromHead.out(), "10%/top1")).isBetween(0.0, 100.0);
+        assertThat(run.resolve("features/train-head-g-relu.bin")).isNotEmptyFile();
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains("found 'head-x/relu'").contains("head-g/relu");
+    }
+
+    @Test
     void fewShotAsksForFewerShotsThanTheSmallestClassHas() {
         Cli.Result result = Cli.run("eval", "--run", run.toString(), "--protocol", "few-shot");
 

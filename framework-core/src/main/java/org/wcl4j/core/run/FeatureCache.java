@@ -77,13 +77,33 @@ final class FeatureCache implements FeatureExtractor {
 
     @Override
     public INDArray features(DatasetSplit split) {
-        String name = names.get(split);
-        if (name == null) {
+        return features(split, POOLED);
+    }
+
+    /**
+     * Features at {@code layer}; those of a layer other than {@link #POOLED} are kept in {@code
+     * <split>-<layer>.bin}, the layer's {@code /} written as {@code -}.
+     */
+    @Override
+    public INDArray features(DatasetSplit split, String layer) {
+        String splitName = names.get(split);
+        if (splitName == null) {
             listener.computing("unnamed", split.size());
-            return delegate.features(split);
+            return delegate.features(split, layer);
         }
+        String name =
+                layer.equals(POOLED)
+                        ? splitName
+                        : splitName + "-" + layer.replaceAll("[^A-Za-z0-9_-]", "-");
         Path file = file(directory, name);
-        String splitKey = key + ";size=" + split.size() + ";labels=" + labelChecksum(split);
+        String splitKey =
+                key
+                        + ";layer="
+                        + layer
+                        + ";size="
+                        + split.size()
+                        + ";labels="
+                        + labelChecksum(split);
         try {
             if (Files.isRegularFile(file)) {
                 INDArray cached = read(file, splitKey);
@@ -95,7 +115,7 @@ final class FeatureCache implements FeatureExtractor {
                 LOG.info("features in {} are stale (another checkpoint or subset)", file);
             }
             listener.computing(name, split.size());
-            INDArray features = delegate.features(split);
+            INDArray features = delegate.features(split, layer);
             Files.createDirectories(directory);
             AtomicFiles.write(file, target -> write(target, splitKey, features));
             LOG.info("features of the {} split written to {}", name, file);

@@ -28,6 +28,7 @@ import org.wcl4j.api.data.DatasetSplit;
 import org.wcl4j.api.eval.EvaluationProtocol;
 import org.wcl4j.api.eval.EvaluationProtocolProvider;
 import org.wcl4j.api.eval.EvaluationResult;
+import org.wcl4j.api.eval.FeatureExtractor;
 import org.wcl4j.api.plugin.Settings;
 import org.wcl4j.core.config.ConfigLoader;
 import org.wcl4j.core.config.PluginChoice;
@@ -241,7 +242,7 @@ public final class RunEvaluation {
                         directory.resolve(FEATURES),
                         "checkpoint-sha256=" + checkpointDigest,
                         Map.of("train", dataset.train(), "test", dataset.test()),
-                        new SplitFeatures(network::features, parts.config().training().batchSize()),
+                        networkFeatures(),
                         new FeatureCache.Listener() {
                             @Override
                             public void computing(String split, int size) {
@@ -269,6 +270,36 @@ public final class RunEvaluation {
             throw new UncheckedIOException(
                     "could not write the " + name + " results in " + directory, e);
         }
+    }
+
+    /** The network's pooled features, or the output of a head's vertex, split by split. */
+    private FeatureExtractor networkFeatures() {
+        int chunk = parts.config().training().batchSize();
+        return new FeatureExtractor() {
+            @Override
+            public INDArray features(DatasetSplit split) {
+                return new SplitFeatures(network::features, chunk).features(split);
+            }
+
+            @Override
+            public INDArray features(DatasetSplit split, String layer) {
+                if (layer.equals(POOLED)) {
+                    return features(split);
+                }
+                if (!network.headVertices().contains(layer)) {
+                    throw new IllegalArgumentException(
+                            "expected features at '"
+                                    + POOLED
+                                    + "' or at a head vertex, one of "
+                                    + network.headVertices()
+                                    + ", found '"
+                                    + layer
+                                    + "'");
+                }
+                return new SplitFeatures(images -> network.activations(images, layer), chunk)
+                        .features(split);
+            }
+        };
     }
 
     private Outcome write(EvaluationResult result, Settings settings) throws IOException {

@@ -99,4 +99,45 @@ class FeatureCacheTest {
         assertThat(delegateCalls).isEqualTo(2);
         assertThat(directory).isEmptyDirectory();
     }
+
+    @Test
+    void keepsTheFeaturesOfEachLayerInTheirOwnFile() {
+        DatasetSplit train = split(6);
+        // pooled features are [i]; those of the head vertex are [10 i]
+        FeatureExtractor layered =
+                new FeatureExtractor() {
+                    @Override
+                    public INDArray features(DatasetSplit split) {
+                        return features(split, POOLED);
+                    }
+
+                    @Override
+                    public INDArray features(DatasetSplit split, String layer) {
+                        delegateCalls++;
+                        double scale = layer.equals(POOLED) ? 1 : 10;
+                        INDArray features = Nd4j.create(split.size(), 1);
+                        for (int i = 0; i < split.size(); i++) {
+                            features.putScalar(i, 0, scale * i);
+                        }
+                        return features;
+                    }
+                };
+        FeatureCache cache =
+                new FeatureCache(directory, "key", Map.of("train", train), layered, listener);
+
+        INDArray pooled = cache.features(train);
+        INDArray head = cache.features(train, "head-g/relu");
+        INDArray headAgain = cache.features(train, "head-g/relu");
+
+        assertThat(delegateCalls).isEqualTo(2);
+        assertThat(pooled.getDouble(5, 0)).isEqualTo(5.0);
+        assertThat(headAgain).isEqualTo(head);
+        assertThat(headAgain.getDouble(5, 0)).isEqualTo(50.0);
+        assertThat(FeatureCache.file(directory, "train-head-g-relu")).isNotEmptyFile();
+        assertThat(events)
+                .containsExactly(
+                        "computing train 6",
+                        "computing train-head-g-relu 6",
+                        "cached train-head-g-relu 6");
+    }
 }
