@@ -180,6 +180,44 @@ public final class ContrastiveNetwork {
      * @return {@code [n, featureSize()]}, a new array owned by the caller
      */
     public INDArray features(INDArray images) {
+        return inference(images, featureVertex);
+    }
+
+    /**
+     * The output of one vertex of a head in inference mode, for example {@code head-g/relu}: the
+     * first layer of an {@code mlp} head, where the paper's semi-supervised evaluation can also
+     * start from. Computed in chunks like {@link #features}.
+     *
+     * @param images {@code [n, channels, height, width]} with this network's channel count
+     * @param vertex one of {@link #headVertices()}, whose output is {@code [batch, size]}
+     * @return {@code [n, size]}, a new array owned by the caller
+     * @throws IllegalArgumentException for a vertex that no head has, listing those they have
+     */
+    public INDArray activations(INDArray images, String vertex) {
+        if (!headVertices().contains(vertex)) {
+            throw new IllegalArgumentException(
+                    "network: expected a head vertex, one of "
+                            + headVertices()
+                            + ", found '"
+                            + vertex
+                            + "'");
+        }
+        return inference(images, vertex);
+    }
+
+    /** Every vertex of every head, {@code head-<name>/<vertex>}, in the graph's order. */
+    public List<String> headVertices() {
+        List<String> names = new ArrayList<>();
+        for (int index : graph.topologicalSortOrder()) {
+            String name = graph.getVertices()[index].getVertexName();
+            if (name.startsWith("head-")) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private INDArray inference(INDArray images, String vertex) {
         if (images.rank() != 4 || images.size(1) != shape.channels()) {
             throw new IllegalArgumentException(
                     "features: expected images [n, "
@@ -188,7 +226,7 @@ public final class ContrastiveNetwork {
                             + Arrays.toString(images.shape()));
         }
         long n = images.size(0);
-        INDArray result = Nd4j.create(images.dataType(), n, featureSize);
+        INDArray result = null;
         for (long from = 0; from < n; from += FEATURE_CHUNK) {
             long to = Math.min(n, from + FEATURE_CHUNK);
             INDArray chunk =
@@ -199,10 +237,16 @@ public final class ContrastiveNetwork {
                                     NDArrayIndex.all())
                             .castTo(dataType())
                             .dup('c');
-            INDArray pooled = graph.inference(chunk, featureVertex);
-            result.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(pooled);
-            pooled.close();
+            INDArray output = graph.inference(chunk, vertex);
+            if (result == null) {
+                result = Nd4j.create(images.dataType(), n, output.size(1));
+            }
+            result.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()).assign(output);
+            output.close();
             chunk.close();
+        }
+        if (result == null) {
+            result = Nd4j.create(images.dataType(), 0, featureSize);
         }
         return result;
     }
@@ -259,6 +303,15 @@ public final class ContrastiveNetwork {
      */
     public long parameterCount() {
         return graph.numParams();
+    }
+
+    /**
+     * A copy of the flat parameter array, BatchNorm running statistics included, {@code [1,
+     * parameterCount()]}: what an evaluation compares before and after to prove that it left the
+     * network untouched.
+     */
+    public INDArray parameters() {
+        return graph.params().dup();
     }
 
     /** Writes parameters and updater state atomically (a temporary file, then a rename). */

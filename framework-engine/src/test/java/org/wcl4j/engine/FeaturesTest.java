@@ -1,6 +1,7 @@
 package org.wcl4j.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -49,5 +50,29 @@ class FeaturesTest {
         // encoder: conv 3*1*3*3 = 27, BatchNorm 4*3 = 12; head a: 3*4+4 + 4*4 + 4*3+3 = 47;
         // head b: 3*5+5 + 4*5 + 5*2+2 = 52
         assertThat(network.parameterCount()).isEqualTo(27 + 12 + 47 + 52);
+    }
+
+    @Test
+    void aHeadVertexGivesTheDenseLayerOfThePooledFeatures() {
+        ContrastiveNetwork network = Fixtures.network(3, DataType.FLOAT, Fixtures.optimizer(0.1));
+        Nd4j.getRandom().setSeed(5);
+        INDArray images = Nd4j.rand(DataType.FLOAT, 6, 1, 6, 6);
+
+        INDArray hidden = network.activations(images, "head-a/hidden");
+
+        // the first dense layer of head a, by hand: pooled features times W plus b
+        INDArray weights = network.graph().getLayer("head-a/hidden").getParam("W");
+        INDArray bias = network.graph().getLayer("head-a/hidden").getParam("b");
+        INDArray expected = network.features(images).mmul(weights).addRowVector(bias);
+        assertThat(hidden.shape()).containsExactly(6, 4);
+        assertThat(hidden.equalsWithEps(expected, 1e-5)).isTrue();
+        assertThat(network.headVertices())
+                .containsSubsequence("head-a/hidden", "head-a/bn", "head-a/act", "head-a/out")
+                .contains("head-b/act")
+                .noneMatch(name -> name.startsWith("encoder/"));
+        assertThatThrownBy(() -> network.activations(images, "head-c/act"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("head-a/act")
+                .hasMessageContaining("found 'head-c/act'");
     }
 }

@@ -2,6 +2,7 @@ package org.wcl4j.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -37,16 +38,36 @@ final class Reports {
     }
 
     /**
-     * The Markdown text of a run's {@code report.md}: the evaluation table, the run's totals and
-     * the loss curves.
-     *
-     * @param lossPlot the PNG of the loss curves, when there is one
+     * The Markdown text of a run's {@code report.md} with the loss curves as its only figure; see
+     * {@link #runReport(RunSummary, List, List, Optional)}.
      */
     static String runReport(RunSummary summary, Optional<Path> lossPlot) {
+        return runReport(summary, lossPlot.stream().toList(), List.of(), Optional.empty());
+    }
+
+    /**
+     * The Markdown text of a run's {@code report.md}: the evaluation table, the run's totals, a
+     * table of the epochs, the results of later evaluations and the figures.
+     *
+     * @param plots PNG files inside the run directory, shown in this order
+     * @param epochs each epoch's means, as checkpoints record them; empty to leave the table out
+     * @param laterEvaluations the results of {@code wcl4j eval}, if any
+     */
+    static String runReport(
+            RunSummary summary,
+            List<Path> plots,
+            List<Map<String, Double>> epochs,
+            Optional<MarkdownTable> laterEvaluations) {
         Path directory = summary.directory();
         StringBuilder text = new StringBuilder();
         text.append("# Run ").append(directory.getFileName()).append("\n\n");
         text.append("## Evaluation\n\n").append(evaluation(summary).render()).append('\n');
+        laterEvaluations.ifPresent(
+                table ->
+                        text.append("Evaluated later from the checkpoint ([evaluations/]")
+                                .append("(evaluations/)):\n\n")
+                                .append(table.render())
+                                .append('\n'));
         text.append("## Training\n\n");
         text.append(
                 String.format(
@@ -57,13 +78,30 @@ final class Reports {
                         summary.finalLoss(),
                         summary.imagesPerSecond(),
                         duration(summary.seconds())));
-        if (lossPlot.isPresent()) {
-            String relative = directory.relativize(lossPlot.get()).toString().replace('\\', '/');
-            text.append("![loss curves](").append(relative).append(")\n\n");
+        if (!epochs.isEmpty()) {
+            text.append("Means per epoch:\n\n")
+                    .append(RunFigures.epochTable(epochs).render())
+                    .append('\n');
+        }
+        for (Path plot : plots) {
+            String relative = directory.relativize(plot).toString().replace('\\', '/');
+            text.append("![").append(caption(plot)).append("](").append(relative).append(")\n\n");
         }
         text.append("Config: [config.yaml](config.yaml). ")
                 .append("Metrics per step: [metrics.csv](metrics.csv).\n");
         return text.toString();
+    }
+
+    /** The alternative text of a figure, from its file name. */
+    private static String caption(Path plot) {
+        String stem = plot.getFileName().toString().replaceFirst("\\.png$", "");
+        return switch (stem) {
+            case "loss" -> "loss curves";
+            case "weak-labels" -> "weak-label precision and recall";
+            case "evaluation" -> "evaluation per epoch";
+            case "tsne" -> "t-SNE map of the test features";
+            default -> stem;
+        };
     }
 
     /** A value with two decimals, or a dash when it is absent or not finite. */

@@ -8,9 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wcl4j.core.run.RunSummary;
@@ -67,7 +70,8 @@ final class RunDriver {
             runLog.close();
         }
         Optional<Path> lossPlot = drawLossCurves(directory, err);
-        writeReport(summary, lossPlot, err);
+        drawTrainingFigures(summary, err);
+        writeReport(summary, err);
         return new Outcome(summary, lossPlot);
     }
 
@@ -107,14 +111,66 @@ final class RunDriver {
         return metrics;
     }
 
-    /** Writes {@code report.md}; like the plot, a failure is reported, not thrown. */
-    static void writeReport(RunSummary summary, Optional<Path> lossPlot, PrintWriter err) {
-        Path report = summary.directory().resolve(REPORT);
+    /**
+     * Writes {@code report.md} from the run's files: its summary, the epoch means of its latest
+     * checkpoint, the results of later evaluations and every PNG in {@code plots/} (the loss curves
+     * first). Like the plots, a failure is reported, not thrown.
+     */
+    static void writeReport(RunSummary summary, PrintWriter err) {
+        Path directory = summary.directory();
+        Path report = directory.resolve(REPORT);
         try {
-            Files.writeString(report, Reports.runReport(summary, lossPlot), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            String text =
+                    Reports.runReport(
+                            summary,
+                            plots(directory),
+                            RunFigures.epochMetrics(directory),
+                            RunFigures.laterEvaluations(directory));
+            Files.writeString(report, text, StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
             log.debug("could not write {}", report, e);
             err.println("note: could not write " + report + ": " + e.getMessage());
+            err.flush();
+        }
+    }
+
+    /** The PNG files in {@code plots/}: the loss curves, then the others by name. */
+    private static List<Path> plots(Path directory) throws IOException {
+        Path folder = directory.resolve("plots");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".png"))
+                    .sorted(
+                            Comparator.comparing((Path f) -> !f.endsWith(LOSS_PLOT.getFileName()))
+                                    .thenComparing(f -> f.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    /**
+     * Draws {@code plots/weak-labels.png} (when the run has a labeller) and {@code
+     * plots/evaluation.png} (when it was evaluated at least twice). Reported, not thrown.
+     */
+    static void drawTrainingFigures(RunSummary summary, PrintWriter err) {
+        Path directory = summary.directory();
+        try {
+            Path metrics = directory.resolve("metrics.csv");
+            if (Files.isRegularFile(metrics)) {
+                Optional<LinePlot> weak = RunFigures.weakLabelCurves(MetricsCsv.read(metrics));
+                if (weak.isPresent()) {
+                    weak.get().writePng(directory.resolve(RunFigures.WEAK_LABEL_PLOT), 900, 540);
+                }
+            }
+            Optional<LinePlot> evaluation =
+                    RunFigures.evaluationCurves(summary, RunFigures.epochMetrics(directory));
+            if (evaluation.isPresent()) {
+                evaluation.get().writePng(directory.resolve(RunFigures.EVALUATION_PLOT), 900, 540);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not draw the figures of {}", directory, e);
+            err.println("note: could not draw the figures of " + directory + ": " + e.getMessage());
             err.flush();
         }
     }

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             PluginsCommand.class,
             ConfigsCommand.class,
             TrainCommand.class,
+            EvalCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
