@@ -135,11 +135,11 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
         Map<String, List<INDArray>> embeddings = new LinkedHashMap<>();
         Map<String, List<INDArray>> localEmbeddings = new LinkedHashMap<>();
         for (int h = 0; h < heads.size(); h++) {
-            requireFinite(outputs[h], "head '" + heads.get(h) + "' embeddings");
+            requireFiniteNorms(outputs[h], "head '" + heads.get(h) + "' embeddings");
             embeddings.put(heads.get(h), split(outputs[h], viewCount));
             List<INDArray> local = List.of();
             if (localCount > 0) {
-                requireFinite(localOutputs[h], "head '" + heads.get(h) + "' local embeddings");
+                requireFiniteNorms(localOutputs[h], "head '" + heads.get(h) + "' local embeddings");
                 local = split(localOutputs[h], localCount);
                 localErrors[h] = Nd4j.zeros(localOutputs[h].dataType(), localOutputs[h].shape());
                 owned.add(localErrors[h]);
@@ -292,6 +292,21 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
     private void requireFinite(INDArray values, String what) {
         if (BooleanIndexing.or(values, Conditions.notFinite())) {
             throw diverged(what + " holds NaN or infinite values");
+        }
+    }
+
+    /**
+     * Finite values whose row norms are finite too: a row of huge but finite values would make the
+     * labeller and the losses fail on its norm, with a message about the embeddings rather than
+     * about the step that diverged.
+     */
+    private void requireFiniteNorms(INDArray values, String what) {
+        requireFinite(values, what);
+        INDArray norms = values.norm2(1);
+        boolean overflow = BooleanIndexing.or(norms, Conditions.notFinite());
+        norms.close();
+        if (overflow) {
+            throw diverged(what + " have rows whose norm overflows " + values.dataType());
         }
     }
 

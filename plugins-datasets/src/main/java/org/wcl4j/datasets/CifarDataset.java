@@ -115,8 +115,16 @@ public final class CifarDataset implements Dataset {
                             + ", found none; "
                             + DOWNLOAD_HINT);
         }
-        ByteImageSplit train = subset(CifarBinaryReader.read(layout, trainFiles), trainLimit);
-        ByteImageSplit test = subset(CifarBinaryReader.read(layout, List.of(testFile)), testLimit);
+        ByteImageSplit train =
+                subset(
+                        layout.dataset() + " trainLimit",
+                        CifarBinaryReader.read(layout, trainFiles),
+                        trainLimit);
+        ByteImageSplit test =
+                subset(
+                        layout.dataset() + " testLimit",
+                        CifarBinaryReader.read(layout, List.of(testFile)),
+                        testLimit);
         LOG.info(
                 "{}: {} train and {} test images, {} classes, from {} in {} ms",
                 layout.dataset(),
@@ -128,8 +136,8 @@ public final class CifarDataset implements Dataset {
         return new CifarDataset(layout.dataset(), train, test);
     }
 
-    private static ByteImageSplit subset(ByteImageSplit split, int limit) {
-        int[] chosen = ClassBalancedSubset.indices(split.labels(), split.classCount(), limit);
+    private static ByteImageSplit subset(String what, ByteImageSplit split, int limit) {
+        int[] chosen = ClassBalancedSubset.indices(what, split.labels(), split.classCount(), limit);
         return chosen.length == split.size() ? split : split.select(chosen);
     }
 

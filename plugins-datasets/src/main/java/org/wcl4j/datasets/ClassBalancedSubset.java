@@ -1,5 +1,8 @@
 package org.wcl4j.datasets;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Chooses a class-balanced subset of a split that is the same on every machine: the first images of
  * each class in file order, returned in file order.
@@ -10,7 +13,27 @@ package org.wcl4j.datasets;
  */
 final class ClassBalancedSubset {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClassBalancedSubset.class);
+
     private ClassBalancedSubset() {}
+
+    /**
+     * {@link #indices}, with a warning when the limit asks for more images than the split has, so
+     * that a resolved config promising more images than were used does not pass unnoticed.
+     *
+     * @param what the split and its setting, for the warning (e.g. {@code fashion-mnist testLimit})
+     */
+    static int[] indices(String what, byte[] labels, int classCount, int limit) {
+        if (limit > labels.length) {
+            LOG.warn(
+                    "{} is {}, above the {} images the split has; using all {}",
+                    what,
+                    limit,
+                    labels.length,
+                    labels.length);
+        }
+        return indices(labels, classCount, limit);
+    }
 
     /**
      * The indices of the subset, ascending.

@@ -103,8 +103,16 @@ public final class IdxReader {
                     file,
                     String.format(
                             "expected magic number 0x%08X (unsigned bytes, %d dimension%s), found"
-                                    + " 0x%08X; is this the right file?",
-                            expectedMagic, rank, rank == 1 ? "" : "s", magic));
+                                    + " 0x%08X; %s",
+                            expectedMagic,
+                            rank,
+                            rank == 1 ? "" : "s",
+                            magic,
+                            file.getFileName().toString().endsWith(".gz")
+                                    ? "the name ends in .gz, but the file is not gzip-compressed"
+                                            + " and not an IDX file either; replace it with the"
+                                            + " original download"
+                                    : "is this the right file?"));
         }
         if (headerData.length < headerBytes) {
             throw malformed(

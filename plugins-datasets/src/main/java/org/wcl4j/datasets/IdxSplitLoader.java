@@ -74,7 +74,12 @@ record IdxSplitLoader(
 
         // Keep the subset, copying only when it is smaller than the whole split.
         ByteImageSplit split = new ByteImageSplit(images.values(), labelValues, shape, classCount);
-        int[] chosen = ClassBalancedSubset.indices(labelValues, classCount, limit);
+        int[] chosen =
+                ClassBalancedSubset.indices(
+                        dataset + " limit of " + labels.file().getFileName(),
+                        labelValues,
+                        classCount,
+                        limit);
         return chosen.length == split.size() ? split : split.select(chosen);
     }
 

@@ -70,6 +70,20 @@ class IdxReaderTest {
     }
 
     @Test
+    void saysWhenAFileNamedGzIsNotGzipCompressed() {
+        // "this is text": the first four bytes read as the magic number 0x74686973
+        Path file =
+                write(
+                        directory.resolve("train-labels-idx1-ubyte.gz"),
+                        "this is text".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThatThrownBy(() -> IdxReader.readLabels(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("found 0x74686973")
+                .hasMessageContaining("the name ends in .gz, but the file is not gzip-compressed");
+    }
+
+    @Test
     void rejectsAnImageFileReadAsLabels() {
         Path file =
                 write(directory.resolve("images"), idx(IMAGES_MAGIC, new int[] {2, 2, 3}, PIXELS));

@@ -156,6 +156,6 @@ public final class NearestNeighbourLabeller implements WeakLabeller {
         return "nearest-neighbour labeller: expected embeddings whose row norms fit in single"
                 + " precision, found an overflowing norm in row "
                 + row
-                + "; scale the embeddings down";
+                + "; the embeddings upstream have diverged (lower the learning rate)";
     }
 }

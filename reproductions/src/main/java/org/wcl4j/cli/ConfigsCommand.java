@@ -2,6 +2,8 @@ package org.wcl4j.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.wcl4j.report.MarkdownTable;
 import org.wcl4j.report.MarkdownTable.Alignment;
@@ -69,9 +71,16 @@ final class ConfigsCommand implements Callable<Integer> {
             comment.append(comment.isEmpty() ? "" : " ").append(line.substring(1).strip());
         }
         String text = comment.toString();
-        int end = text.indexOf(". ");
-        return end < 0 ? text : text.substring(0, end + 1);
+        Matcher end = SENTENCE_END.matcher(text);
+        return end.find() ? text.substring(0, end.start() + 1) : text;
     }
+
+    /**
+     * A full stop, then a space and a capital or a command in backticks, except after the paper's
+     * abbreviations.
+     */
+    private static final Pattern SENTENCE_END =
+            Pattern.compile("(?<!\\b(?:Eq|Eqs|Sec|Fig|al|e\\.g|i\\.e))\\. (?=[A-Z`])");
 
     /** The shipped config names, for the help text. */
     static final class ShippedNames extends java.util.ArrayList<String> {

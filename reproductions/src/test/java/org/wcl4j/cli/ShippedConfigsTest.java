@@ -73,6 +73,19 @@ class ShippedConfigsTest {
     }
 
     @Test
+    void configsListsEachShippedConfigWithItsWholeFirstSentence() {
+        Cli.Result listed = Cli.run("configs");
+
+        assertThat(listed.exitCode()).as(listed.err()).isZero();
+        // the first sentence of wcl.yaml's comment runs past "et al." and "Eq. 8"
+        assertThat(listed.out())
+                .contains("NT-Xent on head g plus the graph loss on head phi (Eq. 8 of the paper).")
+                .doesNotContain("The weak labels are")
+                .contains("about 9 minutes on two CPU cores.")
+                .doesNotContain("runs this config");
+    }
+
+    @Test
     void quickstartTrainsWclOnASubset() {
         RunConfig quickstart = ConfigSource.load("quickstart", List.of());
 
