@@ -64,6 +64,7 @@ final class RecordBinder {
                         keyPath,
                         "expected "
                                 + expected(valueType)
+                                + outOfRange(field.getValue(), valueType)
                                 + ", found "
                                 + Yaml.describe(field.getValue()));
             } else {
@@ -141,6 +142,15 @@ final class RecordBinder {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** For a whole number too large for an {@code int}: the range an {@code int} has. */
+    private static String outOfRange(JsonNode value, JavaType type) {
+        Class<?> raw = type.getRawClass();
+        boolean intType = raw == int.class || raw == Integer.class;
+        return intType && value.isIntegralNumber() && !value.canConvertToInt()
+                ? " from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
+                : "";
     }
 
     /** What a value of {@code type} is called in a message: "an integer", "a list of numbers". */

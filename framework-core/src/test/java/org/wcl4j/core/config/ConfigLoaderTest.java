@@ -176,6 +176,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void wholeNumberTooLargeForAnIntSaysTheRange() {
+        assertThat(problems(MINIMAL, "training.batchSize=99999999999"))
+                .containsExactly(
+                        "training.batchSize: expected an integer from -2147483648 to 2147483647,"
+                                + " found 99999999999");
+    }
+
+    @Test
     void wrongTypesAndRangesAreReportedTogether() {
         assertThat(
                         problems(
