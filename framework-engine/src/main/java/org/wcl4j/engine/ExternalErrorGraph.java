@@ -58,25 +58,11 @@ final class ExternalErrorGraph extends ComputationGraph {
                 Nd4j.getWorkspaceManager()
                         .getAndActivateWorkspace(WS_ALL_LAYERS_ACT_CONFIG, WS_ALL_LAYERS_ACT)) {
             // forward, every vertex, activations kept in the workspace for the backward pass
-            Map<String, INDArray> values =
-                    ffToLayerActivationsInWS(
-                            true,
-                            -1,
-                            null,
-                            FwdPassType.STANDARD,
-                            false,
-                            new INDArray[] {input},
-                            null,
-                            null,
-                            false);
+            Map<String, INDArray> values = trainingActivations(input);
             scratch = BatchNormBuffers.collect(getLayers());
-            List<String> outputNames = getConfiguration().getNetworkOutputs();
-            INDArray[] outputs = new INDArray[outputNames.size()];
+            INDArray[] outputs = detachedOutputs(values);
             INDArray features;
             try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                for (int i = 0; i < outputs.length; i++) {
-                    outputs[i] = values.get(outputNames.get(i)).dup();
-                }
                 features =
                         values.get(featureVertex)
                                 .get(NDArrayIndex.interval(0, featureRows), NDArrayIndex.all())
@@ -114,31 +100,43 @@ final class ExternalErrorGraph extends ComputationGraph {
         try (MemoryWorkspace activations =
                 Nd4j.getWorkspaceManager()
                         .getAndActivateWorkspace(WS_ALL_LAYERS_ACT_CONFIG, WS_ALL_LAYERS_ACT)) {
-            Map<String, INDArray> values =
-                    ffToLayerActivationsInWS(
-                            true,
-                            -1,
-                            null,
-                            FwdPassType.STANDARD,
-                            false,
-                            new INDArray[] {input},
-                            null,
-                            null,
-                            false);
+            Map<String, INDArray> values = trainingActivations(input);
             scratch = BatchNormBuffers.collect(getLayers());
-            List<String> outputNames = getConfiguration().getNetworkOutputs();
-            INDArray[] outputs = new INDArray[outputNames.size()];
-            try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
-                for (int i = 0; i < outputs.length; i++) {
-                    outputs[i] = values.get(outputNames.get(i)).dup();
-                }
-            }
-            return outputs;
+            return detachedOutputs(values);
         } finally {
             BatchNormBuffers.release(getLayers(), scratch);
             clearLayersStates();
             clear();
         }
+    }
+
+    /**
+     * The forward pass in training mode over every vertex, its activations left in the open
+     * activations workspace for a backward pass.
+     */
+    private Map<String, INDArray> trainingActivations(INDArray input) {
+        return ffToLayerActivationsInWS(
+                true,
+                -1,
+                null,
+                FwdPassType.STANDARD,
+                false,
+                new INDArray[] {input},
+                null,
+                null,
+                false);
+    }
+
+    /** One copy per graph output, in output order, made outside every workspace. */
+    private INDArray[] detachedOutputs(Map<String, INDArray> values) {
+        List<String> outputNames = getConfiguration().getNetworkOutputs();
+        INDArray[] outputs = new INDArray[outputNames.size()];
+        try (MemoryWorkspace outside = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+            for (int i = 0; i < outputs.length; i++) {
+                outputs[i] = values.get(outputNames.get(i)).dup();
+            }
+        }
+        return outputs;
     }
 
     /**

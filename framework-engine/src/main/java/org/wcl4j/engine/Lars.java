@@ -109,12 +109,7 @@ final class Lars {
         INDArray gradient = flatGradient.reshape(flatGradient.length());
 
         // direction: gradient of trained values, weight decay on weights
-        INDArray direction = gradient.mul(masks.trainableMask());
-        if (weightDecay != 0.0) {
-            INDArray decay = params.mul(masks.weightMask());
-            direction.addi(decay.muli(weightDecay));
-            decay.close();
-        }
+        INDArray direction = masks.direction(params, gradient, weightDecay);
 
         // trust ratio per weight tensor
         for (long[] range : weightTensors) {
@@ -127,24 +122,7 @@ final class Lars {
             }
         }
 
-        // momentum
-        INDArray velocity = masks.velocity();
-        velocity.muli(momentum).addi(direction);
-        INDArray step;
-        if (nesterov) {
-            INDArray lookahead = velocity.mul(momentum);
-            step = direction.addi(lookahead);
-            lookahead.close();
-        } else {
-            direction.close();
-            step = velocity.dup();
-        }
-
-        // parameters; statistics follow Deeplearning4j's own update
-        params.subi(step.muli(learningRate));
-        step.close();
-        INDArray statisticsStep = gradient.mul(masks.statisticsMask());
-        params.subi(statisticsStep);
-        statisticsStep.close();
+        // momentum and parameters, as in momentum SGD
+        masks.applyDirection(params, gradient, direction, learningRate, momentum, nesterov);
     }
 }

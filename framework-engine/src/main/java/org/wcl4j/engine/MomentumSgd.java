@@ -83,11 +83,6 @@ final class MomentumSgd {
         return statistics;
     }
 
-    /** 1 where the flat parameter array holds a trained value (not a statistic), 0 elsewhere. */
-    INDArray trainableMask() {
-        return trainable;
-    }
-
     /** 1 where the flat parameter array holds a weight (weight decay applies), 0 elsewhere. */
     INDArray weightMask() {
         return decayed;
@@ -119,14 +114,43 @@ final class MomentumSgd {
         INDArray params = flatParams.reshape(flatParams.length());
         INDArray gradient = flatGradient.reshape(flatGradient.length());
 
-        // direction: masked gradient plus weight decay on weights
+        // direction, then momentum and parameters
+        INDArray direction = direction(params, gradient, weightDecay);
+        applyDirection(params, gradient, direction, learningRate, momentum, nesterov);
+    }
+
+    /**
+     * The update direction before momentum: the gradient of trained values plus weight decay on
+     * weights, {@code d = g + wd * w}; a new array that {@link #applyDirection} takes over.
+     *
+     * @param params the flat parameters {@code [parameterCount]}
+     * @param gradient the flat gradient {@code [parameterCount]}
+     */
+    INDArray direction(INDArray params, INDArray gradient, double weightDecay) {
         INDArray direction = gradient.mul(trainable);
         if (weightDecay != 0.0) {
             INDArray decay = params.mul(decayed);
             direction.addi(decay.muli(weightDecay));
             decay.close();
         }
+        return direction;
+    }
 
+    /**
+     * Folds a direction into the velocity and moves the parameters by it, heavy-ball or Nesterov;
+     * statistics move by exactly {@code -g}. Overwrites and closes {@code direction}.
+     *
+     * @param params the flat parameters {@code [parameterCount]}, updated in place
+     * @param gradient the flat gradient {@code [parameterCount]}, for the statistics
+     * @param direction from {@link #direction}, possibly rescaled, {@code [parameterCount]}
+     */
+    void applyDirection(
+            INDArray params,
+            INDArray gradient,
+            INDArray direction,
+            double learningRate,
+            double momentum,
+            boolean nesterov) {
         // momentum
         velocity.muli(momentum).addi(direction);
         INDArray step;

@@ -38,9 +38,6 @@ import org.wcl4j.api.data.ImageShape;
  */
 public final class ColourJitterAugmentation implements Augmentation {
 
-    /** torchvision's weights of red, green and blue in a grey level. */
-    static final double[] LUMA = {0.2989, 0.587, 0.114};
-
     private static final int BRIGHTNESS = 0;
     private static final int CONTRAST = 1;
     private static final int SATURATION = 2;

@@ -8,6 +8,9 @@ import org.wcl4j.api.data.ImageShape;
  */
 final class Colours {
 
+    /** torchvision's weights of red, green and blue in a grey level. */
+    static final double[] LUMA = {0.2989, 0.587, 0.114};
+
     private Colours() {}
 
     /** {@code x' = clip(factor x)}. */
@@ -19,10 +22,25 @@ final class Colours {
 
     /** {@code x' = clip(factor x + (1 - factor) m)} with {@code m} the image's mean grey level. */
     static void blendWithMean(float[] pixels, ImageShape shape, double factor) {
-        double offset = (1 - factor) * GreyJitterAugmentation.greyMean(pixels, shape);
+        double offset = (1 - factor) * greyMean(pixels, shape);
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = clip(factor * pixels[i] + offset);
         }
+    }
+
+    /** Mean grey level: luma weights for three channels, equal weights otherwise. */
+    static double greyMean(float[] pixels, ImageShape shape) {
+        int channels = shape.channels();
+        int plane = shape.height() * shape.width();
+        double total = 0;
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            for (int i = c * plane; i < (c + 1) * plane; i++) {
+                sum += pixels[i];
+            }
+            total += (channels == 3 ? LUMA[c] : 1.0 / channels) * sum;
+        }
+        return total / plane;
     }
 
     /**
@@ -62,7 +80,7 @@ final class Colours {
         for (int p = 0; p < plane; p++) {
             double sum = 0;
             for (int c = 0; c < channels; c++) {
-                double weight = channels == 3 ? ColourJitterAugmentation.LUMA[c] : 1.0 / channels;
+                double weight = channels == 3 ? LUMA[c] : 1.0 / channels;
                 sum += weight * pixels[c * plane + p];
             }
             grey[p] = clip(sum);

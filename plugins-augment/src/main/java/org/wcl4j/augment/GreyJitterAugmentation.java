@@ -3,7 +3,6 @@ package org.wcl4j.augment;
 import java.util.Random;
 import org.wcl4j.api.augment.Augmentation;
 import org.wcl4j.api.data.Image;
-import org.wcl4j.api.data.ImageShape;
 
 /**
  * Random brightness and contrast for grey images: the brightness and contrast part of SimCLR's
@@ -30,9 +29,6 @@ import org.wcl4j.api.data.ImageShape;
  * contrast), 1 + contrast]}; {@code nextBoolean()}, true meaning brightness first.
  */
 public final class GreyJitterAugmentation implements Augmentation {
-
-    /** torchvision's weights of red, green and blue in a grey level. */
-    private static final double[] LUMA = {0.2989, 0.587, 0.114};
 
     private final GreyJitterSettings settings;
 
@@ -64,11 +60,11 @@ public final class GreyJitterAugmentation implements Augmentation {
         boolean brightnessFirst = random.nextBoolean();
 
         if (brightnessFirst) {
-            scale(pixels, brightness);
-            blendWithMean(pixels, image.shape(), contrast);
+            Colours.scale(pixels, brightness);
+            Colours.blendWithMean(pixels, image.shape(), contrast);
         } else {
-            blendWithMean(pixels, image.shape(), contrast);
-            scale(pixels, brightness);
+            Colours.blendWithMean(pixels, image.shape(), contrast);
+            Colours.scale(pixels, brightness);
         }
         return new Image(pixels, image.shape());
     }
@@ -78,38 +74,5 @@ public final class GreyJitterAugmentation implements Augmentation {
         double low = Math.max(0, 1 - strength);
         double high = 1 + strength;
         return low + (high - low) * random.nextDouble();
-    }
-
-    private static void scale(float[] pixels, double factor) {
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = clip(factor * pixels[i]);
-        }
-    }
-
-    private static void blendWithMean(float[] pixels, ImageShape shape, double factor) {
-        double mean = greyMean(pixels, shape);
-        double offset = (1 - factor) * mean;
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = clip(factor * pixels[i] + offset);
-        }
-    }
-
-    /** Mean grey level: luma weights for three channels, equal weights otherwise. */
-    static double greyMean(float[] pixels, ImageShape shape) {
-        int channels = shape.channels();
-        int plane = shape.height() * shape.width();
-        double total = 0;
-        for (int c = 0; c < channels; c++) {
-            double sum = 0;
-            for (int i = c * plane; i < (c + 1) * plane; i++) {
-                sum += pixels[i];
-            }
-            total += (channels == 3 ? LUMA[c] : 1.0 / channels) * sum;
-        }
-        return total / plane;
-    }
-
-    private static float clip(double value) {
-        return (float) Math.min(Math.max(value, 0), 1);
     }
 }

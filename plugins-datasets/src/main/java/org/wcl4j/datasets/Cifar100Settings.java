@@ -35,7 +35,7 @@ public record Cifar100Settings(String directory, String labels, int trainLimit, 
     @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        CifarSettingsChecks.check(problems, directory, trainLimit, testLimit);
+        SplitLimitChecks.check(problems, directory, trainLimit, testLimit);
         if (!FINE.equals(labels) && !COARSE.equals(labels)) {
             problems.add("labels: expected one of [fine, coarse], found '" + labels + "'");
         }

@@ -26,7 +26,7 @@ public record Cifar10Settings(String directory, int trainLimit, int testLimit) i
     @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        CifarSettingsChecks.check(problems, directory, trainLimit, testLimit);
+        SplitLimitChecks.check(problems, directory, trainLimit, testLimit);
         return problems;
     }
 }

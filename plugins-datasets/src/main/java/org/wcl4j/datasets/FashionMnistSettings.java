@@ -23,19 +23,7 @@ public record FashionMnistSettings(String directory, int trainLimit, int testLim
     @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (directory.isBlank()) {
-            problems.add("directory: expected the path of a directory, found an empty string");
-        }
-        if (trainLimit < 0) {
-            problems.add(
-                    "trainLimit: expected 0 (all) or a positive number of images, found "
-                            + trainLimit);
-        }
-        if (testLimit < 0) {
-            problems.add(
-                    "testLimit: expected 0 (all) or a positive number of images, found "
-                            + testLimit);
-        }
+        SplitLimitChecks.check(problems, directory, trainLimit, testLimit);
         return problems;
     }
 }

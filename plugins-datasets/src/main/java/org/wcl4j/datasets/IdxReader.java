@@ -86,14 +86,14 @@ public final class IdxReader {
         // Header: magic number and one size per dimension, big-endian.
         int headerBytes = 4 + 4 * rank;
         byte[] headerData = in.readNBytes(headerBytes);
+        String shortHeader =
+                "expected an IDX header of "
+                        + headerBytes
+                        + " bytes, found a file of "
+                        + headerData.length
+                        + " bytes";
         if (headerData.length < 4) {
-            throw malformed(
-                    file,
-                    "expected an IDX header of "
-                            + headerBytes
-                            + " bytes, found a file of "
-                            + headerData.length
-                            + " bytes");
+            throw malformed(file, shortHeader);
         }
         ByteBuffer header = ByteBuffer.wrap(headerData);
         int magic = header.getInt();
@@ -115,13 +115,7 @@ public final class IdxReader {
                                     : "is this the right file?"));
         }
         if (headerData.length < headerBytes) {
-            throw malformed(
-                    file,
-                    "expected an IDX header of "
-                            + headerBytes
-                            + " bytes, found a file of "
-                            + headerData.length
-                            + " bytes");
+            throw malformed(file, shortHeader);
         }
         int[] dimensions = new int[rank];
         long length = 1;

@@ -6,7 +6,6 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wcl4j.api.data.Dataset;
-import org.wcl4j.api.data.DatasetSplit;
 import org.wcl4j.api.eval.EvaluationProtocol;
 import org.wcl4j.api.eval.EvaluationResult;
 import org.wcl4j.api.eval.FeatureExtractor;
@@ -54,19 +53,13 @@ public final class FewShotProtocol implements EvaluationProtocol {
      */
     @Override
     public EvaluationResult evaluate(FeatureExtractor extractor, Dataset dataset) {
-        DatasetSplit trainSplit = dataset.train();
-        DatasetSplit testSplit = dataset.test();
-        int classCount = Math.max(trainSplit.classCount(), testSplit.classCount());
-        LabelledFeatures train =
-                LabelledFeatures.of(
-                        extractor.features(trainSplit), trainSplit, classCount, NAME, "train");
-        LabelledFeatures test =
-                LabelledFeatures.of(
-                        extractor.features(testSplit), testSplit, classCount, NAME, "test");
+        TrainTestFeatures features = TrainTestFeatures.of(dataset, extractor::features, NAME);
+        LabelledFeatures train = features.train();
+        int classCount = train.classCount();
         requireShots(train);
-        double[][] moments = train.moments();
-        LabelledFeatures standardTrain = train.standardised(moments);
-        LabelledFeatures standardTest = test.standardised(moments);
+        TrainTestFeatures standard = features.standardised();
+        LabelledFeatures standardTrain = standard.train();
+        LabelledFeatures standardTest = standard.test();
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (int k : settings.shots()) {

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wcl4j.api.data.Dataset;
-import org.wcl4j.api.data.DatasetSplit;
 import org.wcl4j.api.eval.EvaluationProtocol;
 import org.wcl4j.api.eval.EvaluationResult;
 import org.wcl4j.api.eval.FeatureExtractor;
@@ -55,17 +54,10 @@ public final class LinearProtocol implements EvaluationProtocol {
     @Override
     public EvaluationResult evaluate(FeatureExtractor extractor, Dataset dataset) {
         long start = System.nanoTime();
-        DatasetSplit trainSplit = dataset.train();
-        DatasetSplit testSplit = dataset.test();
-        int classCount = Math.max(trainSplit.classCount(), testSplit.classCount());
-
         // frozen features of both splits, standardised with the train split's moments
-        LabelledFeatures train =
-                LabelledFeatures.of(
-                        extractor.features(trainSplit), trainSplit, classCount, NAME, "train");
-        LabelledFeatures test =
-                LabelledFeatures.of(
-                        extractor.features(testSplit), testSplit, classCount, NAME, "test");
+        TrainTestFeatures features = TrainTestFeatures.of(dataset, extractor::features, NAME);
+        LabelledFeatures train = features.train();
+        LabelledFeatures test = features.test();
         if (train.dim() != test.dim()) {
             throw new IllegalArgumentException(
                     "linear: expected train and test features of one size, found "
@@ -73,12 +65,11 @@ public final class LinearProtocol implements EvaluationProtocol {
                             + " and "
                             + test.dim());
         }
-        double[][] moments = train.moments();
+        TrainTestFeatures standard = features.standardised();
 
         // train the classifier, then test it
-        SoftmaxClassifier classifier =
-                SoftmaxClassifier.train(train.standardised(moments), schedule(), NAME);
-        double[] accuracy = classifier.accuracy(test.standardised(moments));
+        SoftmaxClassifier classifier = SoftmaxClassifier.train(standard.train(), schedule(), NAME);
+        double[] accuracy = classifier.accuracy(standard.test());
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("top1", accuracy[0]);

@@ -33,15 +33,7 @@ public record LinearSettings(
     @Override
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        if (epochs < 1 || epochs > 10_000) {
-            problems.add("epochs: expected a value in [1, 10000], found " + epochs);
-        }
-        if (batchSize < 1) {
-            problems.add("batchSize: expected a positive number of features, found " + batchSize);
-        }
-        if (!(learningRate > 0 && learningRate <= 100)) {
-            problems.add("learningRate: expected a value in (0, 100], found " + learningRate);
-        }
+        SoftmaxClassifier.Schedule.checkSettings(problems, epochs, batchSize, learningRate);
         if (!(momentum >= 0 && momentum < 1)) {
             problems.add("momentum: expected a value in [0, 1), found " + momentum);
         }

@@ -8,7 +8,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wcl4j.api.data.Dataset;
-import org.wcl4j.api.data.DatasetSplit;
 import org.wcl4j.api.eval.EvaluationProtocol;
 import org.wcl4j.api.eval.EvaluationResult;
 import org.wcl4j.api.eval.FeatureExtractor;
@@ -59,26 +58,14 @@ public final class SemiSupervisedProtocol implements EvaluationProtocol {
      */
     @Override
     public EvaluationResult evaluate(FeatureExtractor extractor, Dataset dataset) {
-        DatasetSplit trainSplit = dataset.train();
-        DatasetSplit testSplit = dataset.test();
-        int classCount = Math.max(trainSplit.classCount(), testSplit.classCount());
-        LabelledFeatures train =
-                LabelledFeatures.of(
-                        extractor.features(trainSplit, settings.layer()),
-                        trainSplit,
-                        classCount,
-                        NAME,
-                        "train");
-        LabelledFeatures test =
-                LabelledFeatures.of(
-                        extractor.features(testSplit, settings.layer()),
-                        testSplit,
-                        classCount,
-                        NAME,
-                        "test");
-        double[][] moments = train.moments();
-        LabelledFeatures standardTrain = train.standardised(moments);
-        LabelledFeatures standardTest = test.standardised(moments);
+        TrainTestFeatures features =
+                TrainTestFeatures.of(
+                        dataset, split -> extractor.features(split, settings.layer()), NAME);
+        LabelledFeatures train = features.train();
+        int classCount = train.classCount();
+        TrainTestFeatures standard = features.standardised();
+        LabelledFeatures standardTrain = standard.train();
+        LabelledFeatures standardTest = standard.test();
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         Map<String, INDArray> arrays = new LinkedHashMap<>();

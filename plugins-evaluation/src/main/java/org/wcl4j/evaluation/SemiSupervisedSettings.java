@@ -49,15 +49,7 @@ public record SemiSupervisedSettings(
         if (layer.isBlank()) {
             problems.add("layer: expected 'pooled' or a head vertex such as head-g/relu, found ''");
         }
-        if (epochs < 1 || epochs > 10_000) {
-            problems.add("epochs: expected a value in [1, 10000], found " + epochs);
-        }
-        if (batchSize < 1) {
-            problems.add("batchSize: expected a positive number of features, found " + batchSize);
-        }
-        if (!(learningRate > 0 && learningRate <= 100)) {
-            problems.add("learningRate: expected a value in (0, 100], found " + learningRate);
-        }
+        SoftmaxClassifier.Schedule.checkSettings(problems, epochs, batchSize, learningRate);
         return problems;
     }
 }

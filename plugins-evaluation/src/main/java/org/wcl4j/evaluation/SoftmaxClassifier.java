@@ -1,6 +1,7 @@
 package org.wcl4j.evaluation;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.slf4j.Logger;
@@ -30,7 +31,27 @@ final class SoftmaxClassifier {
      * @param momentum SGD momentum
      * @param seed orders the rows of every epoch
      */
-    record Schedule(int epochs, int batchSize, double learningRate, double momentum, long seed) {}
+    record Schedule(int epochs, int batchSize, double learningRate, double momentum, long seed) {
+
+        /**
+         * Adds to {@code problems} one message per setting of a schedule out of range: {@code
+         * epochs} in {@code [1, 10000]}, {@code batchSize} positive, {@code learningRate} in {@code
+         * (0, 100]}; the checks every protocol that trains this classifier makes of its settings.
+         */
+        static void checkSettings(
+                List<String> problems, int epochs, int batchSize, double learningRate) {
+            if (epochs < 1 || epochs > 10_000) {
+                problems.add("epochs: expected a value in [1, 10000], found " + epochs);
+            }
+            if (batchSize < 1) {
+                problems.add(
+                        "batchSize: expected a positive number of features, found " + batchSize);
+            }
+            if (!(learningRate > 0 && learningRate <= 100)) {
+                problems.add("learningRate: expected a value in (0, 100], found " + learningRate);
+            }
+        }
+    }
 
     private final int classes;
     private final int dim;

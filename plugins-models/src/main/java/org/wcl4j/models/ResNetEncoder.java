@@ -3,15 +3,8 @@ package org.wcl4j.models;
 import java.util.List;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.nd4j.linalg.activations.Activation;
 import org.wcl4j.api.data.ImageShape;
 import org.wcl4j.api.model.Encoder;
 import org.wcl4j.api.model.EncoderOutput;
@@ -55,9 +48,6 @@ public final class ResNetEncoder implements Encoder {
     /** Channels of the stem. */
     static final int STEM_WIDTH = 64;
 
-    /** Output width over stage width of a bottleneck block. */
-    static final int EXPANSION = 4;
-
     private final String name;
     private final List<Integer> blocks;
     private final boolean bottleneck;
@@ -96,9 +86,10 @@ public final class ResNetEncoder implements Encoder {
         // stem
         String x;
         if (cifarStem) {
-            x = convBnRelu(graph, prefix + "stem", input, STEM_WIDTH, 3, 1);
+            x = ResidualStages.convBnRelu(graph, prefix + "stem", input, STEM_WIDTH, 3, 1);
         } else {
-            String stem = convBnRelu(graph, prefix + "stem", input, STEM_WIDTH, 7, 2);
+            String stem =
+                    ResidualStages.convBnRelu(graph, prefix + "stem", input, STEM_WIDTH, 7, 2);
             x = prefix + "stem/pool";
             graph.addLayer(
                     x,
@@ -109,85 +100,9 @@ public final class ResNetEncoder implements Encoder {
                             .build(),
                     stem);
         }
-        int channels = STEM_WIDTH;
 
-        // residual stages
-        for (int s = 0; s < WIDTHS.size(); s++) {
-            int width = WIDTHS.get(s);
-            int out = bottleneck ? width * EXPANSION : width;
-            for (int b = 0; b < blocks.get(s); b++) {
-                int stride = (s > 0 && b == 0) ? 2 : 1;
-                String block = prefix + "stage" + s + "/block" + b + "/";
-                boolean project = channels != out || stride != 1;
-                x =
-                        bottleneck
-                                ? bottleneckBlock(graph, block, x, width, stride, project)
-                                : basicBlock(graph, block, x, width, stride, project);
-                channels = out;
-            }
-        }
-
-        // global average pooling
-        String pooled = prefix + "pool";
-        graph.addLayer(pooled, new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), x);
-        return new EncoderOutput(pooled, channels);
-    }
-
-    private static String basicBlock(
-            GraphBuilder graph, String name, String input, int width, int stride, boolean project) {
-        String first = convBnRelu(graph, name + "a", input, width, 3, stride);
-        String second = convBn(graph, name + "b", first, width, 3, 1);
-        return addShortcut(graph, name, input, second, width, stride, project);
-    }
-
-    private static String bottleneckBlock(
-            GraphBuilder graph, String name, String input, int width, int stride, boolean project) {
-        String reduce = convBnRelu(graph, name + "a", input, width, 1, 1);
-        String spatial = convBnRelu(graph, name + "b", reduce, width, 3, stride);
-        String expand = convBn(graph, name + "c", spatial, width * EXPANSION, 1, 1);
-        return addShortcut(graph, name, input, expand, width * EXPANSION, stride, project);
-    }
-
-    private static String addShortcut(
-            GraphBuilder graph,
-            String name,
-            String input,
-            String residual,
-            int width,
-            int stride,
-            boolean project) {
-        String shortcut =
-                project ? convBn(graph, name + "shortcut", input, width, 1, stride) : input;
-        graph.addVertex(
-                name + "add", new ElementWiseVertex(ElementWiseVertex.Op.Add), residual, shortcut);
-        graph.addLayer(name + "relu", relu(), name + "add");
-        return name + "relu";
-    }
-
-    private static String convBnRelu(
-            GraphBuilder graph, String name, String input, int width, int kernel, int stride) {
-        String normalised = convBn(graph, name, input, width, kernel, stride);
-        graph.addLayer(name + "/relu", relu(), normalised);
-        return name + "/relu";
-    }
-
-    private static String convBn(
-            GraphBuilder graph, String name, String input, int width, int kernel, int stride) {
-        ConvolutionLayer conv =
-                new ConvolutionLayer.Builder(kernel, kernel)
-                        .stride(stride, stride)
-                        .nOut(width)
-                        .convolutionMode(ConvolutionMode.Same)
-                        .hasBias(false)
-                        .weightInit(WeightInit.RELU)
-                        .activation(Activation.IDENTITY)
-                        .build();
-        graph.addLayer(name + "/conv", conv, input);
-        graph.addLayer(name + "/bn", new BatchNormalization.Builder().build(), name + "/conv");
-        return name + "/bn";
-    }
-
-    private static ActivationLayer relu() {
-        return new ActivationLayer.Builder().activation(Activation.RELU).build();
+        // residual stages and global average pooling
+        return ResidualStages.stagesThenPool(
+                graph, prefix, x, STEM_WIDTH, WIDTHS, blocks, bottleneck);
     }
 }

@@ -1,13 +1,9 @@
 package org.wcl4j.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
@@ -115,13 +111,7 @@ public record LinePlot(String title, String xAxis, String yAxis, List<Series> se
             }
         }
 
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            ChartEncoder.saveChart(chart, out, "png");
-        }
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
+        PngFiles.write(chart, file);
     }
 
     private static Series finiteSeries(String name, double[] x, double[] y) {

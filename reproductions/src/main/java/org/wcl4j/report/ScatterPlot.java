@@ -2,14 +2,10 @@ package org.wcl4j.report;
 
 import java.awt.Color;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -103,12 +99,6 @@ public record ScatterPlot(String title, double[] x, double[] y, int[] labels) {
                     .setMarkerColor(PALETTE[Math.floorMod(label, PALETTE.length)]);
         }
 
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            ChartEncoder.saveChart(chart, out, "png");
-        }
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
+        PngFiles.write(chart, file);
     }
 }

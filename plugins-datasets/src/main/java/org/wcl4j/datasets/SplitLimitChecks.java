@@ -2,10 +2,13 @@ package org.wcl4j.datasets;
 
 import java.util.List;
 
-/** The range checks that the settings of both CIFAR data sets share. */
-final class CifarSettingsChecks {
+/**
+ * The checks of a data set's directory and split limits, which the settings of CIFAR-10, CIFAR-100
+ * and Fashion-MNIST share.
+ */
+final class SplitLimitChecks {
 
-    private CifarSettingsChecks() {}
+    private SplitLimitChecks() {}
 
     static void check(List<String> problems, String directory, int trainLimit, int testLimit) {
         if (directory.isBlank()) {
