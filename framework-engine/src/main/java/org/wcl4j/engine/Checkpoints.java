@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,15 +53,27 @@ final class Checkpoints {
         }
     }
 
-    /** Reads into {@code params} and {@code velocity} after checking the layout. */
+    /**
+     * Reads into {@code params} and {@code velocity} after checking the layout.
+     *
+     * @throws IllegalArgumentException when the file is not a whole checkpoint of this format
+     *     (truncated or overwritten, say) or holds another network
+     * @throws IOException when the file cannot be opened
+     */
     static void read(Path file, String layout, INDArray params, INDArray velocity)
             throws IOException {
         INDArray savedParams;
         INDArray savedVelocity;
         try (DataInputStream in =
                 new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            String magic = in.readUTF();
-            int version = in.readInt();
+            String magic;
+            int version;
+            try {
+                magic = in.readUTF();
+                version = in.readInt();
+            } catch (IOException e) {
+                throw damaged(file, e);
+            }
             if (!MAGIC.equals(magic) || version != VERSION) {
                 throw new IllegalArgumentException(
                         "checkpoint "
@@ -72,9 +85,22 @@ final class Checkpoints {
                                 + "' version "
                                 + version);
             }
-            byte[] layoutBytes = new byte[in.readInt()];
-            in.readFully(layoutBytes);
-            long count = in.readLong();
+            byte[] layoutBytes;
+            long count;
+            try {
+                int length = in.readInt();
+                if (length < 0) {
+                    throw new IOException("a layout of " + length + " bytes");
+                }
+                if (length > Files.size(file)) {
+                    throw new EOFException();
+                }
+                layoutBytes = new byte[length];
+                in.readFully(layoutBytes);
+                count = in.readLong();
+            } catch (IOException e) {
+                throw damaged(file, e);
+            }
             if (count != params.length()) {
                 throw new IllegalArgumentException(
                         "checkpoint "
@@ -95,10 +121,43 @@ final class Checkpoints {
                                 + " count matches; build the network with the encoder and heads"
                                 + " of the run that wrote the checkpoint");
             }
-            savedParams = Nd4j.read(in);
-            savedVelocity = Nd4j.read(in);
+            try {
+                savedParams = Nd4j.read(in);
+                savedVelocity = Nd4j.read(in);
+            } catch (RuntimeException e) {
+                // ND4J wraps the EOFException of a cut array, or fails on a garbled one
+                throw damaged(file, e.getCause() instanceof EOFException eof ? eof : e);
+            }
+            if (savedParams.length() != params.length()
+                    || savedVelocity.length() != velocity.length()) {
+                throw damaged(
+                        file,
+                        new IOException(
+                                "arrays of "
+                                        + savedParams.length()
+                                        + " and "
+                                        + savedVelocity.length()
+                                        + " values for a network of "
+                                        + count
+                                        + " parameters"));
+            }
         }
         params.assign(savedParams.reshape(params.shape()).castTo(params.dataType()));
         velocity.assign(savedVelocity.reshape(velocity.shape()).castTo(velocity.dataType()));
+    }
+
+    private static IllegalArgumentException damaged(Path file, Exception cause) {
+        String found =
+                cause instanceof EOFException
+                        ? "the file ends early"
+                        : cause.getMessage() != null
+                                ? cause.getMessage()
+                                : cause.getClass().getSimpleName();
+        return new IllegalArgumentException(
+                "checkpoint "
+                        + file
+                        + " is damaged: expected a whole wcl4j checkpoint, found "
+                        + found,
+                cause);
     }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,5 +80,38 @@ class CheckpointTest {
                                 + " parameters")
                 .hasMessageContaining("this network has " + other.parameterCount());
         assertThat(Fixtures.parameters(other)).isEqualTo(before);
+    }
+
+    @Test
+    void truncatedCheckpointIsReportedAsDamagedWithItsFile() throws IOException {
+        Path file = directory.resolve("cut.ckpt");
+        Fixtures.network(1, DataType.FLOAT, Fixtures.optimizer(0.1)).saveCheckpoint(file);
+        byte[] whole = Files.readAllBytes(file);
+        ContrastiveNetwork network = Fixtures.network(2, DataType.FLOAT, Fixtures.optimizer(0.1));
+        double[] before = Fixtures.parameters(network);
+
+        // cut inside the header, and inside the arrays
+        for (int length : new int[] {10, whole.length - 7}) {
+            Files.write(file, Arrays.copyOf(whole, length));
+
+            assertThatThrownBy(() -> network.loadCheckpoint(file))
+                    .as("cut to %d of %d bytes", length, whole.length)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("checkpoint " + file + " is damaged: expected a whole");
+            assertThat(Fixtures.parameters(network)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void randomBytesAreNotReadAsACheckpoint() throws IOException {
+        Path file = directory.resolve("noise.ckpt");
+        byte[] noise = new byte[4096];
+        new Random(5).nextBytes(noise);
+        Files.write(file, noise);
+        ContrastiveNetwork network = Fixtures.network(2, DataType.FLOAT, Fixtures.optimizer(0.1));
+
+        assertThatThrownBy(() -> network.loadCheckpoint(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("checkpoint " + file);
     }
 }

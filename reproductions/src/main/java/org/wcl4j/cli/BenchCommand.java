@@ -116,7 +116,8 @@ final class BenchCommand implements Callable<Integer> {
                             steps));
         }
 
-        // load every config first, so a typo in the last one fails before any timing
+        // load every config and check the interpreter first, so that a typo in the last config or
+        // a wrong --python fails before any timing
         Map<String, RunConfig> loaded = new LinkedHashMap<>();
         List<String> all = new ArrayList<>(overrides);
         all.add("training.batchSize=" + batch);
@@ -125,6 +126,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (reference) {
             loaded.forEach(PyTorchReference::checkSupported);
+            new PyTorchReference(python).checkInterpreter();
         }
 
         // time each config

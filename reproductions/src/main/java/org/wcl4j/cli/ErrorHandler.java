@@ -8,9 +8,11 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns an exception from a command into a message and an exit code: an {@link
- * IllegalArgumentException} anywhere in the cause chain (which includes every config error) is a
- * mistake in what the user asked for, so its message is printed and the exit code is 2; anything
- * else exits with 1. Stack traces are printed only with {@code --verbose}.
+ * IllegalArgumentException} anywhere in the cause chain (which includes every config error and a
+ * damaged checkpoint) is a mistake in what the user asked for or gave, so its message is printed
+ * and the exit code is 2; anything else exits with 1. A run that failed after its directory was
+ * made ({@link RunDriver.Failure}) adds a line on where that directory is and how to continue.
+ * Stack traces are printed only with {@code --verbose}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
@@ -28,17 +30,26 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (verbose) {
             exception.printStackTrace(err);
         }
+        Throwable failure = exception;
+        String note = null;
+        if (exception instanceof RunDriver.Failure run && run.getCause() != null) {
+            failure = run.getCause();
+            note = run.note();
+        }
         int code;
-        Throwable badInput = badInput(exception);
+        Throwable badInput = badInput(failure);
         if (badInput != null) {
             err.println("error: " + badInput.getMessage());
             code = USAGE;
         } else {
-            err.println("error: " + describe(exception));
-            if (!verbose) {
-                err.println("Run again with --verbose to see the stack trace.");
-            }
+            err.println("error: " + describe(failure));
             code = FAILURE;
+        }
+        if (note != null) {
+            err.println(note);
+        }
+        if (code == FAILURE && !verbose) {
+            err.println("Run again with --verbose to see the stack trace.");
         }
         err.flush();
         return code;

@@ -98,6 +98,53 @@ final class PyTorchReference {
     }
 
     /**
+     * Checks that the interpreter runs and imports torch, so that a wrong {@code --python} fails
+     * before any step is timed.
+     *
+     * @throws IllegalArgumentException saying what was found and what to install or pass
+     */
+    void checkInterpreter() {
+        String fix =
+                "; install python3-torch (apt-get install python3-torch) or pass --python with an"
+                        + " interpreter that has torch";
+        Process process;
+        try {
+            process =
+                    new ProcessBuilder(python, "-c", "import torch")
+                            .redirectErrorStream(true)
+                            .start();
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "bench --reference: expected a Python 3 interpreter at '"
+                            + python
+                            + "', found "
+                            + (String.valueOf(e.getMessage()).contains("error=2")
+                                    ? "no such program"
+                                    : "one that cannot run (" + e.getMessage() + ")")
+                            + fix,
+                    e);
+        }
+        try (InputStream output = process.getInputStream()) {
+            String text = new String(output.readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.waitFor() != 0) {
+                throw new IllegalArgumentException(
+                        "bench --reference: expected '"
+                                + python
+                                + "' to import torch, found "
+                                + (text.contains("No module named 'torch'")
+                                        ? "that PyTorch is not installed for it"
+                                        : "that it failed: " + text)
+                                + fix);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("bench --reference: could not run " + python, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bench --reference: interrupted", e);
+        }
+    }
+
+    /**
      * Runs the script on one config and returns its timing.
      *
      * @param shape image shape of the data set

@@ -60,6 +60,7 @@ final class QuickstartCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunConfig config = ConfigSource.load("quickstart", overrides);
         requireFashionMnist(config);
+        RunDriver.requireRunsDirectory(runsRoot);
 
         // train
         TrainingRun run =

@@ -1,11 +1,14 @@
 package org.wcl4j.cli;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -16,6 +19,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wcl4j.core.registry.PluginRegistry;
+import org.wcl4j.core.run.CheckpointException;
+import org.wcl4j.core.run.RunOptions;
 import org.wcl4j.core.run.RunSummary;
 import org.wcl4j.core.run.TrainingRun;
 import org.wcl4j.report.LinePlot;
@@ -23,7 +29,9 @@ import org.wcl4j.report.MetricsCsv;
 
 /**
  * Runs a {@link TrainingRun} the way the commands show it: progress on the terminal, the log copied
- * into the run directory, and the training curves drawn into {@code plots/loss.png} at the end.
+ * into the run directory, and the training curves drawn into {@code plots/loss.png} at the end. A
+ * run that stops early says where it stopped and how to continue, in {@code run.log} and on the
+ * terminal.
  */
 final class RunDriver {
 
@@ -51,25 +59,146 @@ final class RunDriver {
     record Outcome(RunSummary summary, Optional<Path> lossPlot) {}
 
     /**
-     * Trains the run to its end.
+     * A run that stopped with an error after its directory was made. {@link ErrorHandler} prints
+     * the cause as it would alone, then the {@link #note}.
+     */
+    static final class Failure extends RuntimeException {
+        private final String note;
+
+        Failure(String note, RuntimeException cause) {
+            super(cause.getMessage(), cause);
+            this.note = note;
+        }
+
+        /** Where the run directory is and how to go on. */
+        String note() {
+            return note;
+        }
+    }
+
+    /**
+     * Trains a new run to its end.
      *
      * @param err the terminal's error stream, for progress
+     * @throws Failure when training fails, saying where the run directory is
      */
     static Outcome execute(TrainingRun run, PrintWriter err) {
-        Path directory = run.directory();
         RunSummary summary;
+        try (RunLog runLog = RunLog.attach(run.directory())) {
+            summary = train(run, runLog, err);
+        }
+        return finish(summary, err);
+    }
+
+    /**
+     * Continues a run from its latest checkpoint to its end; {@code run.log} records the resume
+     * too.
+     *
+     * @throws Failure when training fails, saying where the run directory is
+     */
+    static Outcome resume(
+            Path directory, PluginRegistry registry, RunOptions options, PrintWriter err) {
+        // a directory that is no run gets no run.log; resume says what it expected
+        boolean isRun = Files.isRegularFile(directory.resolve("config.yaml"));
+        RunSummary summary;
+        try (RunLog runLog = isRun ? RunLog.attach(directory) : RunLog.none()) {
+            TrainingRun run;
+            try {
+                run = TrainingRun.resume(directory, registry, options);
+            } catch (RuntimeException e) {
+                runLog.record(Level.ERROR, "could not resume " + directory, e);
+                throw e;
+            }
+            summary = train(run, runLog, err);
+        }
+        return finish(summary, err);
+    }
+
+    /**
+     * Trains with progress on the terminal, reporting an interruption, and records a failure in
+     * {@code run.log}.
+     */
+    private static RunSummary train(TrainingRun run, RunLog runLog, PrintWriter err) {
+        Path directory = run.directory();
         TrainingProgress progress =
                 new TrainingProgress(
                         err,
                         TrainingProgress.consoleIsInteractive(),
                         directory.getFileName().toString().replaceFirst("-\\d{8}-\\d{6}$", ""));
-        RunLog runLog = RunLog.attach(directory);
-        try (progress) {
-            summary = run.execute(progress);
-        } finally {
-            runLog.close();
+        RunInterruption interruption =
+                new RunInterruption(
+                                directory, run::checkpointedEpochs, progress, runLog, System.err)
+                        .watch();
+        try (progress;
+                interruption) {
+            return run.execute(progress);
+        } catch (RuntimeException e) {
+            String where = Reports.path(directory);
+            String note;
+            if (e instanceof CheckpointException) {
+                note = "run directory: " + where + " (its log: run.log)";
+            } else {
+                note =
+                        "run directory: "
+                                + where
+                                + " (its log: run.log); training stopped "
+                                + RunInterruption.whereItStopped(
+                                        directory, interruption.checkpoint(), progress);
+            }
+            runLog.record(Level.ERROR, "training stopped: " + e.getMessage(), e);
+            throw new Failure(note, e);
         }
-        Optional<Path> lossPlot = drawLossCurves(directory, err);
+    }
+
+    /**
+     * Checks that new run directories can be made under {@code root}, making it when missing, so
+     * that a bad {@code --runs} fails before any data is loaded.
+     *
+     * @throws IllegalArgumentException saying what was found there and to choose another {@code
+     *     --runs}
+     */
+    static void requireRunsDirectory(Path root) {
+        // the nearest part of the path that exists must be a directory
+        Path absolute = root.toAbsolutePath();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        String found = null;
+        if (existing != null && !Files.isDirectory(existing)) {
+            found = existing.equals(absolute) ? "a file" : "a file in its way, " + existing;
+        } else {
+            try {
+                Files.createDirectories(root);
+                // the way to be sure across permissions, read-only mounts and full disks
+                Files.delete(Files.createTempFile(root, ".wcl4j-", ".probe"));
+            } catch (IOException e) {
+                found = "that it cannot be written to (" + reason(e) + ")";
+            }
+        }
+        if (found != null) {
+            throw new IllegalArgumentException(
+                    "expected a writable directory for runs at "
+                            + root
+                            + ", found "
+                            + found
+                            + "; choose another with --runs DIR");
+        }
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** Draws the figures and writes the report of a finished run. */
+    private static Outcome finish(RunSummary summary, PrintWriter err) {
+        Optional<Path> lossPlot = drawLossCurves(summary.directory(), err);
         drawTrainingFigures(summary, err);
         writeReport(summary, err);
         return new Outcome(summary, lossPlot);

@@ -1,18 +1,22 @@
 package org.wcl4j.cli;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies the log into {@code run.log} in a run directory while the run trains: org.wcl4j at INFO
- * and everything else at WARN, as configured in {@code logback.xml}. The terminal keeps showing
- * only warnings and errors.
+ * Copies the log into {@code run.log} in a run directory while the command works on the run: from
+ * resuming it (when it is resumed) through training to its end, org.wcl4j at INFO and everything
+ * else at WARN, as configured in {@code logback.xml}. The terminal keeps showing only warnings and
+ * errors. {@link #record} writes into {@code run.log} alone, for what the command line tells the
+ * terminal itself: why a run stopped.
  */
 final class RunLog implements AutoCloseable {
 
@@ -52,6 +56,24 @@ final class RunLog implements AutoCloseable {
         appender.start();
         context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
         return new RunLog(context, appender);
+    }
+
+    /** An attachment that writes nothing, for a directory that is not a run directory. */
+    static RunLog none() {
+        return new RunLog(null, null);
+    }
+
+    /**
+     * Writes one event into {@code run.log} only, not to the terminal. Safe to call from a shutdown
+     * hook: a stopped appender drops the event.
+     *
+     * @param error its stack trace goes into the file too; may be null
+     */
+    void record(Level level, String message, @Nullable Throwable error) {
+        if (context != null && appender != null) {
+            Logger logger = context.getLogger(RunLog.class);
+            appender.doAppend(new LoggingEvent(Logger.FQCN, logger, level, message, error, null));
+        }
     }
 
     @Override

@@ -67,8 +67,8 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RunOptions options = RunOptions.defaults().withCommandLine(Wcl4jCommand.invocation(spec));
 
-        // choose: a new run from a config, or an existing run directory
-        TrainingRun run;
+        // a new run from a config, or an existing run directory; train, then report
+        RunDriver.Outcome outcome;
         PluginRegistry registry = PluginRegistry.discover();
         if (resume != null) {
             if (config != null || !overrides.isEmpty()) {
@@ -90,10 +90,12 @@ final class TrainCommand implements Callable<Integer> {
                 report(out, finished.get(), Optional.empty());
                 return 0;
             }
-            run = TrainingRun.resume(resume, registry, options);
+            outcome = RunDriver.resume(resume, registry, options, err);
         } else if (config != null) {
             RunConfig loaded = ConfigSource.load(config, overrides);
-            run = TrainingRun.create(loaded, runsRoot, registry, options);
+            RunDriver.requireRunsDirectory(runsRoot);
+            TrainingRun run = TrainingRun.create(loaded, runsRoot, registry, options);
+            outcome = RunDriver.execute(run, err);
         } else {
             throw new IllegalArgumentException(
                     "expected a CONFIG to train (a YAML file or one of "
@@ -101,8 +103,6 @@ final class TrainCommand implements Callable<Integer> {
                             + ") or --resume RUNDIR, found neither");
         }
 
-        // train, then report
-        RunDriver.Outcome outcome = RunDriver.execute(run, err);
         report(out, outcome.summary(), outcome.lossPlot());
         return 0;
     }

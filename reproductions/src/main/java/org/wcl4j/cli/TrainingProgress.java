@@ -24,8 +24,9 @@ final class TrainingProgress implements RunListener, AutoCloseable {
     private final boolean interactive;
     private final String task;
     private @Nullable ProgressBar bar;
-    private int totalSteps;
-    private int lastStep;
+    // read by a shutdown hook too
+    private volatile int totalSteps;
+    private volatile int lastStep;
     private double lastLoss = Double.NaN;
     private double lastImagesPerSecond = Double.NaN;
 
@@ -43,6 +44,21 @@ final class TrainingProgress implements RunListener, AutoCloseable {
     /** Whether the JVM runs in a terminal a progress bar can redraw. */
     static boolean consoleIsInteractive() {
         return System.console() != null;
+    }
+
+    /** Whether this draws a progress bar (which leaves the cursor on its line). */
+    boolean interactive() {
+        return interactive;
+    }
+
+    /** Steps of the whole run; 0 until the run has started. */
+    int totalSteps() {
+        return totalSteps;
+    }
+
+    /** Steps done, those of earlier executions included. */
+    int stepsDone() {
+        return lastStep;
     }
 
     @Override

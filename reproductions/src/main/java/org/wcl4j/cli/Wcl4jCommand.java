@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
  * The {@code wcl4j} command: contrastive self-supervised learning (WCL and its baselines) on
  * Deeplearning4j, driven by YAML configs.
  *
- * <p>Exit codes: 0 on success, 2 for a bad command line or config (the message says what to fix), 1
- * for any other failure. A stack trace is printed only with {@code --verbose}.
+ * <p>Exit codes: 0 on success, 2 for a bad command line, config or input (a {@code --runs}
+ * directory that cannot be written, a data set that cannot be read, a damaged checkpoint; the
+ * message says what to fix), 1 for any other failure. A stack trace is printed only with {@code
+ * --verbose}.
  */
 @Command(
         name = "wcl4j",

@@ -135,4 +135,27 @@ class BenchCommandTest {
                 .hasMessageContaining("encoder: found 'resnet18', expected small-resnet")
                 .hasMessageContaining("leave out --reference");
     }
+
+    @Test
+    void missingPythonIsReportedBeforeAnythingIsTimed() {
+        Cli.Result result =
+                Cli.run(
+                        "bench",
+                        "--configs",
+                        "simclr",
+                        "--steps",
+                        "1",
+                        "--reference",
+                        "--python",
+                        "/nonexistent/python3");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .isEqualTo(
+                        "error: bench --reference: expected a Python 3 interpreter at"
+                                + " '/nonexistent/python3', found no such program; install"
+                                + " python3-torch (apt-get install python3-torch) or pass"
+                                + " --python with an interpreter that has torch"
+                                + System.lineSeparator());
+    }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,7 +37,8 @@ public final class ConfigLoader {
      *
      * @param yaml the file
      * @param overrides {@code path=value} strings, applied in order
-     * @throws ConfigException listing every problem (a missing file is one)
+     * @throws ConfigException listing every problem (a missing file and one that is not UTF-8 text
+     *     are problems too)
      * @throws UncheckedIOException when the file exists but cannot be read
      */
     public static RunConfig load(Path yaml, List<String> overrides) {
@@ -48,7 +51,18 @@ public final class ConfigLoader {
     public static RunConfig load(Path yaml, List<String> overrides, PluginRegistry registry) {
         String text;
         try {
-            text = Files.readString(yaml, StandardCharsets.UTF_8);
+            ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(yaml));
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(bytes).toString();
+            } catch (CharacterCodingException e) {
+                throw new ConfigException(
+                        yaml.toString(),
+                        List.of(
+                                "expected UTF-8 text, found a byte that is not UTF-8 at offset "
+                                        + bytes.position()
+                                        + " (a binary file, or text in another encoding); save"
+                                        + " the config as UTF-8"));
+            }
         } catch (NoSuchFileException e) {
             throw new ConfigException(
                     yaml.toString(),

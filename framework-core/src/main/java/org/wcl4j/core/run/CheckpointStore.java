@@ -1,5 +1,6 @@
 package org.wcl4j.core.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every file is written atomically, the JSON last, and a checkpoint counts only once its JSON
  * exists, so a write that fails or is killed midway leaves the previous checkpoint intact and
- * found. Only the latest checkpoint is kept.
+ * found. Only the latest checkpoint is kept. A newest checkpoint that is damaged all the same (its
+ * JSON garbled, its network file gone) is an error, never silently passed over: that would throw
+ * away the run's progress.
  */
 final class CheckpointStore {
 
@@ -66,38 +70,64 @@ final class CheckpointStore {
         LOG.debug("wrote checkpoint {} after step {}", base, state.steps());
     }
 
-    /** The newest complete checkpoint, if any. */
+    /**
+     * The newest checkpoint, if any.
+     *
+     * @throws CheckpointException when its JSON does not parse or its network file is missing:
+     *     since the JSON is written last, either means the files were changed from outside
+     */
     Optional<Checkpoint> latest() throws IOException {
+        Optional<Path> newest = newestJson();
+        if (newest.isEmpty()) {
+            return Optional.empty();
+        }
+        Path json = newest.get();
+        String name = json.getFileName().toString();
+        Path network = json.resolveSibling(name.replace(".json", ".bin"));
+        if (!Files.isRegularFile(network)) {
+            throw new CheckpointException(
+                    "checkpoint "
+                            + json
+                            + " is damaged: expected its network file "
+                            + network.getFileName()
+                            + " beside it, found none",
+                    network,
+                    null);
+        }
+        CheckpointState state;
+        try {
+            state = JsonFiles.read(json, CheckpointState.class);
+        } catch (JsonProcessingException e) {
+            throw new CheckpointException(
+                    "checkpoint "
+                            + json
+                            + " is damaged: expected the JSON of a checkpoint, found "
+                            + e.getOriginalMessage(),
+                    json,
+                    e);
+        }
+        Path crops = json.resolveSibling(name.replace(".json", CROPS));
+        byte[] cropState = Files.isRegularFile(crops) ? Files.readAllBytes(crops) : new byte[0];
+        return Optional.of(new Checkpoint(state, network, cropState));
+    }
+
+    /**
+     * The epochs done at the newest checkpoint, from its file name alone (cheap enough for a
+     * shutdown hook); empty when there is none.
+     */
+    OptionalInt latestEpochs() throws IOException {
+        return newestJson().map(json -> OptionalInt.of(epochOf(json))).orElse(OptionalInt.empty());
+    }
+
+    /** The JSON file of the newest checkpoint: it is written last, so it marks a whole one. */
+    private Optional<Path> newestJson() throws IOException {
         if (!Files.isDirectory(directory)) {
             return Optional.empty();
         }
-        List<Path> candidates = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {
-            files.filter(f -> JSON.matcher(f.getFileName().toString()).matches())
-                    .forEach(candidates::add);
+            return files.filter(f -> JSON.matcher(f.getFileName().toString()).matches())
+                    .max(Comparator.comparingInt(CheckpointStore::epochOf));
         }
-        candidates.sort(Comparator.comparingInt(CheckpointStore::epochOf).reversed());
-        for (Path json : candidates) {
-            String name = json.getFileName().toString();
-            Path network = json.resolveSibling(name.replace(".json", ".bin"));
-            if (!Files.isRegularFile(network)) {
-                LOG.warn("ignoring checkpoint {}: its network file is missing", json);
-                continue;
-            }
-            Path crops = json.resolveSibling(name.replace(".json", CROPS));
-            try {
-                return Optional.of(
-                        new Checkpoint(
-                                JsonFiles.read(json, CheckpointState.class),
-                                network,
-                                Files.isRegularFile(crops)
-                                        ? Files.readAllBytes(crops)
-                                        : new byte[0]));
-            } catch (IOException e) {
-                LOG.warn("ignoring unreadable checkpoint {}: {}", json, e.getMessage());
-            }
-        }
-        return Optional.empty();
     }
 
     private void deleteAllBut(String keep) throws IOException {

@@ -86,11 +86,8 @@ final class TrainingLoop {
                 training.batchSize());
         CheckpointState state = CheckpointState.start();
         if (resumeFrom.isPresent()) {
-            network.loadCheckpoint(resumeFrom.get().network());
+            restore(resumeFrom.get(), network);
             state = resumeFrom.get().state();
-            if (resumeFrom.get().crops().length > 0) {
-                parts.crops().restore(resumeFrom.get().crops());
-            }
         }
         TrainingStep step = new TrainingStep(network, parts.losses(), parts.labeller(), optimizer);
         listener.runStarted(directory, steps * training.epochs(), state.steps());
@@ -129,6 +126,30 @@ final class TrainingLoop {
             return summary;
         } finally {
             cropper.shutdownNow();
+        }
+    }
+
+    /**
+     * Loads the checkpoint's network and crop state.
+     *
+     * @throws CheckpointException when either file is damaged or holds another network
+     */
+    private void restore(CheckpointStore.Checkpoint checkpoint, ContrastiveNetwork network)
+            throws IOException {
+        try {
+            network.loadCheckpoint(checkpoint.network());
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(e.getMessage(), checkpoint.network(), e);
+        }
+        if (checkpoint.crops().length > 0) {
+            try {
+                parts.crops().restore(checkpoint.crops());
+            } catch (IllegalArgumentException e) {
+                String name = checkpoint.network().getFileName().toString();
+                Path crops = checkpoint.network().resolveSibling(name.replace(".bin", ".crops"));
+                throw new CheckpointException(
+                        "checkpoint " + crops + " is damaged: " + e.getMessage(), crops, e);
+            }
         }
     }
 

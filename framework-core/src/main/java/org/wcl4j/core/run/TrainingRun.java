@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wcl4j.core.config.ConfigLoader;
@@ -31,25 +32,26 @@ import org.wcl4j.core.wiring.RunWiring;
  *   <li>{@code summary.json}: the final numbers, written last.
  * </ul>
  *
- * <p>{@link #create} makes the directory; {@link #execute} loads the data, trains and evaluates.
- * {@link #resume} continues an interrupted run from its latest checkpoint. Since batch order and
- * augmentation depend only on the seed and the epoch, a resumed run takes the same steps as an
- * uninterrupted one (a crop strategy's feature bank is not checkpointed: for the K-NN multi-crop
- * strategy the first resumed epoch starts with an empty bank).
+ * <p>{@link #create} loads the data set, builds the plugins and checks that the training split
+ * holds a batch, and only then makes the directory, so a run that cannot start leaves nothing
+ * behind; {@link #execute} trains and evaluates. {@link #resume} continues an interrupted run from
+ * its latest checkpoint. Since batch order and augmentation depend only on the seed and the epoch,
+ * and the checkpoint keeps the crop strategy's state (the K-NN feature bank), a resumed run takes
+ * the same steps as an uninterrupted one.
  */
 public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
 
     private final Path directory;
-    private final Injector injector;
+    private final RunComponents parts;
     private final Optional<CheckpointStore.Checkpoint> checkpoint;
     private boolean executed;
 
     private TrainingRun(
-            Path directory, Injector injector, Optional<CheckpointStore.Checkpoint> checkpoint) {
+            Path directory, RunComponents parts, Optional<CheckpointStore.Checkpoint> checkpoint) {
         this.directory = directory;
-        this.injector = injector;
+        this.parts = parts;
         this.checkpoint = checkpoint;
     }
 
@@ -59,15 +61,19 @@ public final class TrainingRun {
     }
 
     /**
-     * Creates the run directory and writes {@code config.yaml}, {@code provenance.json} and the
-     * header of {@code metrics.csv}. Nothing is loaded or trained yet.
+     * Loads the data set and builds the plugins, then creates the run directory and writes {@code
+     * config.yaml}, {@code provenance.json} and the header of {@code metrics.csv}. Nothing is
+     * trained yet.
      *
      * @param config a config as {@code ConfigLoader} returns it
+     * @throws IllegalArgumentException when a plugin rejects its settings or input (a data set file
+     *     that is missing, say) or the training split holds less than one batch; no directory is
+     *     made then
      * @throws UncheckedIOException when the directory cannot be written
      */
     public static TrainingRun create(
             RunConfig config, Path runsRoot, PluginRegistry registry, RunOptions options) {
-        Injector injector = RunWiring.injector(config, registry, options.overrides());
+        RunComponents parts = components(config, registry, options);
         try {
             Path directory = RunDirectory.create(runsRoot, config.name(), options.clock());
             String yaml =
@@ -86,7 +92,7 @@ public final class TrainingRun {
                     .close();
             Files.createDirectories(directory.resolve(RunDirectory.CHECKPOINTS));
             LOG.info("run directory {}", directory);
-            return new TrainingRun(directory, injector, Optional.empty());
+            return new TrainingRun(directory, parts, Optional.empty());
         } catch (IOException e) {
             throw new UncheckedIOException("could not create a run directory in " + runsRoot, e);
         }
@@ -102,7 +108,9 @@ public final class TrainingRun {
      * {@code metrics.csv} back to the checkpointed step. {@link #execute} then trains from the
      * epoch after the checkpoint (from the start when there is none).
      *
-     * @throws IllegalArgumentException when {@code runDirectory} is not a run directory
+     * @throws IllegalArgumentException when {@code runDirectory} is not a run directory, or the
+     *     data set or a plugin cannot be made as for {@link #create}
+     * @throws CheckpointException when the latest checkpoint is damaged
      * @throws IllegalStateException when the run already finished
      */
     public static TrainingRun resume(
@@ -120,10 +128,10 @@ public final class TrainingRun {
                             + " start a new run to train again");
         }
         RunConfig config = ConfigLoader.load(configFile, List.of(), registry);
-        Injector injector = RunWiring.injector(config, registry, options.overrides());
         try {
             Optional<CheckpointStore.Checkpoint> latest =
                     new CheckpointStore(runDirectory.resolve(RunDirectory.CHECKPOINTS)).latest();
+            RunComponents parts = components(config, registry, options);
             int epochs = latest.map(c -> c.state().epochs()).orElse(0);
             Path metrics = runDirectory.resolve(RunDirectory.METRICS);
             if (Files.exists(metrics)) {
@@ -136,11 +144,28 @@ public final class TrainingRun {
                 Provenance.recordResume(
                         provenance, options.commandLine(), Instant.now(options.clock()), epochs);
             }
-            LOG.info("resuming {} at epoch {}", runDirectory, epochs);
-            return new TrainingRun(runDirectory, injector, latest);
+            if (latest.isPresent()) {
+                LOG.info(
+                        "resuming {} after step {} (epoch {})",
+                        runDirectory,
+                        latest.get().state().steps(),
+                        epochs);
+            } else {
+                LOG.info("resuming {}: no checkpoint yet, so training starts over", runDirectory);
+            }
+            return new TrainingRun(runDirectory, parts, latest);
         } catch (IOException e) {
             throw new UncheckedIOException("could not resume " + runDirectory, e);
         }
+    }
+
+    /** The run's parts, made and checked before anything is written; see {@link #create}. */
+    private static RunComponents components(
+            RunConfig config, PluginRegistry registry, RunOptions options) {
+        Injector injector = RunWiring.injector(config, registry, options.overrides());
+        RunComponents parts = RunWiring.components(injector);
+        Batches.perEpoch(parts.dataset().train().size(), config.training().batchSize());
+        return parts;
     }
 
     /** The run directory. */
@@ -149,11 +174,25 @@ public final class TrainingRun {
     }
 
     /**
-     * Loads the data set, trains and evaluates, writing metrics and checkpoints as it goes and
-     * {@code summary.json} at the end.
+     * The epochs done at the run's newest checkpoint, read from the file names alone, so cheap
+     * enough for a shutdown hook; empty when there is none yet.
      *
-     * @throws IllegalArgumentException when the training split holds less than one batch, or a
-     *     plugin rejects its input
+     * @throws UncheckedIOException when the checkpoint folder cannot be listed
+     */
+    public OptionalInt checkpointedEpochs() {
+        try {
+            return new CheckpointStore(directory.resolve(RunDirectory.CHECKPOINTS)).latestEpochs();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the checkpoints of " + directory, e);
+        }
+    }
+
+    /**
+     * Trains and evaluates, writing metrics and checkpoints as it goes and {@code summary.json} at
+     * the end.
+     *
+     * @throws IllegalArgumentException when a plugin rejects its input, or training diverges
+     * @throws CheckpointException when the checkpoint to resume from is damaged
      * @throws IllegalStateException when called twice
      * @throws UncheckedIOException when a run file cannot be written
      */
@@ -163,7 +202,6 @@ public final class TrainingRun {
                     "run " + directory + " was already executed; create or resume a new one");
         }
         executed = true;
-        RunComponents parts = RunWiring.components(injector);
         Path metricsFile = directory.resolve(RunDirectory.METRICS);
         try (MetricsWriter metrics =
                 MetricsWriter.append(metricsFile, MetricsWriter.columns(parts.config()))) {

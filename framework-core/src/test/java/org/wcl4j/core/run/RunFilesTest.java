@@ -73,6 +73,44 @@ class RunFilesTest {
     }
 
     @Test
+    void checkpointJsonThatDoesNotParseIsAnErrorNotAFreshStart() throws IOException {
+        Path run = Files.createDirectories(folder.resolve("run"));
+        CheckpointStore store = new CheckpointStore(run.resolve("checkpoints"));
+        store.write(state(1, 5), file -> Files.writeString(file, "one"));
+        Files.writeString(run.resolve("checkpoints/checkpoint-0001.json"), "{ broken");
+
+        assertThatThrownBy(store::latest)
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith(
+                        "checkpoint "
+                                + run.resolve("checkpoints/checkpoint-0001.json")
+                                + " is damaged: expected the JSON of a checkpoint, found ")
+                .hasMessageContaining(
+                        "Delete "
+                                + run.resolve("checkpoints/checkpoint-0001.*")
+                                + " to train the run again from step 0 with `wcl4j train"
+                                + " --resume "
+                                + run
+                                + "`, or start a new run");
+    }
+
+    @Test
+    void checkpointWithoutItsNetworkFileIsAnError() throws IOException {
+        CheckpointStore store = new CheckpointStore(folder);
+        store.write(state(1, 5), file -> Files.writeString(file, "one"));
+        Files.delete(folder.resolve("checkpoint-0001.bin"));
+
+        assertThatThrownBy(store::latest)
+                .isInstanceOf(CheckpointException.class)
+                .hasMessageStartingWith(
+                        "checkpoint "
+                                + folder.resolve("checkpoint-0001.json")
+                                + " is damaged: expected its network file checkpoint-0001.bin"
+                                + " beside it, found none; ");
+        assertThat(store.latestEpochs()).hasValue(1);
+    }
+
+    @Test
     void onlyTheLatestCheckpointIsKept() throws IOException {
         CheckpointStore store = new CheckpointStore(folder);
         for (int epoch = 1; epoch <= 3; epoch++) {

@@ -124,20 +124,34 @@ class TrainingRunDirectoryTest {
     }
 
     @Test
-    void splitSmallerThanOneBatchFailsBeforeTraining() {
+    void splitSmallerThanOneBatchFailsBeforeTheRunDirectoryIsMade() {
         RunConfig config =
                 ConfigLoader.load(
                         Path.of("src/test/resources/configs/tiny.yaml"),
                         List.of("training.batchSize=64"),
                         REGISTRY);
-        TrainingRun run = TrainingRun.create(config, runs, REGISTRY, OPTIONS);
 
-        assertThatThrownBy(() -> run.execute(RunListener.NONE))
+        assertThatThrownBy(() -> TrainingRun.create(config, runs, REGISTRY, OPTIONS))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
                         "the training split has 40 images, fewer than one batch of 64; lower"
                                 + " training.batchSize (e.g. --set training.batchSize=32) or"
                                 + " train on more images");
+        assertThat(runs).isEmptyDirectory();
+    }
+
+    @Test
+    void runIsExecutedOnce() {
+        TrainingRun run = TrainingRun.create(tiny(), runs, REGISTRY, OPTIONS);
+        RunListener failing =
+                new RunListener() {
+                    @Override
+                    public void runStarted(Path directory, int totalSteps, int firstStep) {
+                        throw new IllegalStateException("stopped");
+                    }
+                };
+
+        assertThatThrownBy(() -> run.execute(failing)).hasMessage("stopped");
         assertThatThrownBy(() -> run.execute(RunListener.NONE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("was already executed");
