@@ -122,7 +122,17 @@ final class CompareCommand implements Callable<Integer> {
         RunOptions options = RunOptions.defaults().withCommandLine(Wcl4jCommand.invocation(spec));
         Map<CompareRuns.Planned, Path> directories = new LinkedHashMap<>();
         for (int i = 0; i < plan.size(); i++) {
-            directories.put(plan.get(i), run(plan.get(i), i + 1, plan.size(), registry, options));
+            try {
+                directories.put(
+                        plan.get(i), run(plan.get(i), i + 1, plan.size(), registry, options));
+            } catch (RunDriver.Failure failure) {
+                // the same compare call resumes it, and reuses the runs that finished
+                throw new RunDriver.Failure(
+                        failure.note()
+                                + "\nor run the same `wcl4j compare` again: it resumes this run"
+                                + " and reuses the finished ones",
+                        (RuntimeException) failure.getCause());
+            }
         }
 
         List<Comparison.Method> methods = new ArrayList<>();
