@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
             EvalCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Wcl4jCommand implements Callable<Integer> {

@@ -1,0 +1,352 @@
+package org.wcl4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wcl4j.core.config.RunConfig;
+import org.wcl4j.core.registry.PluginRegistry;
+import org.wcl4j.core.run.RunOptions;
+import org.wcl4j.core.run.TrainingRun;
+import org.wcl4j.report.BarPlot;
+import org.wcl4j.report.LinePlot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wcl4j compare --configs A B ... --seeds 1,2,3 [--set k=v]... [--runs DIR] [--out DIR]}
+ * trains every config once per seed and prints one table comparing them: kNN top-1 mean ± sd, its
+ * difference to the first config with the paired t-test's p-value, the step-time ratio and the
+ * final weak-label precision. The runs live in fixed slots ({@link CompareRuns}), so a second call
+ * reuses finished runs and resumes interrupted ones. The table is also written as {@code
+ * compare.md} and {@code compare.csv}, with {@code compare.png} and {@code precision.png}.
+ */
+@Command(
+        name = "compare",
+        description = {
+            "Train several configs over several seeds and compare them in one table.",
+            "Each config runs once per seed in <runs>/compare/<name>-seed<k>/; runs that"
+                    + " finished are reused, interrupted ones resumed."
+        })
+final class CompareCommand implements Callable<Integer> {
+
+    /** The figure of the kNN accuracy per method. */
+    static final String ACCURACY_PLOT = "compare.png";
+
+    /** The figure of the weak-label precision per epoch and method. */
+    static final String PRECISION_PLOT = "precision.png";
+
+    private static final int PLOT_WIDTH = 900;
+    private static final int PLOT_HEIGHT = 540;
+
+    private static final Logger log = LoggerFactory.getLogger(CompareCommand.class);
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--configs",
+            required = true,
+            arity = "1..*",
+            paramLabel = "CONFIG",
+            description =
+                    "YAML files or names of shipped configs, each with its own name; the first"
+                            + " is the reference of the comparison.")
+    private List<String> configs = new ArrayList<>();
+
+    @Option(
+            names = "--seeds",
+            required = true,
+            split = ",",
+            paramLabel = "SEED",
+            description = "The seeds every config runs with, e.g. 1,2,3.")
+    private List<Long> seeds = new ArrayList<>();
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description =
+                    "Override a value in every config before validation, e.g."
+                            + " training.epochs=3. Repeatable. The seed comes from --seeds.")
+    private List<String> overrides = new ArrayList<>();
+
+    @Option(
+            names = "--runs",
+            paramLabel = "DIR",
+            defaultValue = "runs",
+            description = "The runs go in DIR/compare/ (default: ${DEFAULT-VALUE}).")
+    private Path runsRoot = Path.of("runs");
+
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description =
+                    "Where compare.md, compare.csv and the figures go (default: the runs'"
+                            + " compare folder).")
+    private @Nullable Path out;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        // everything is checked before the first run starts
+        List<List<RunConfig>> resolved = resolve();
+        RunDriver.requireRunsDirectory(runsRoot);
+        Path compareRoot = runsRoot.resolve(CompareRuns.FOLDER);
+        Path outDir = out != null ? out : compareRoot;
+        requireOutDirectory(outDir);
+        List<CompareRuns.Planned> plan = new ArrayList<>();
+        for (List<RunConfig> perSeed : resolved) {
+            for (RunConfig config : perSeed) {
+                plan.add(CompareRuns.plan(compareRoot, config));
+            }
+        }
+
+        PluginRegistry registry = PluginRegistry.discover();
+        RunOptions options = RunOptions.defaults().withCommandLine(Wcl4jCommand.invocation(spec));
+        Map<CompareRuns.Planned, Path> directories = new LinkedHashMap<>();
+        for (int i = 0; i < plan.size(); i++) {
+            try {
+                directories.put(
+                        plan.get(i), run(plan.get(i), i + 1, plan.size(), registry, options));
+            } catch (RunDriver.Failure failure) {
+                // the same compare call resumes it, and reuses the runs that finished
+                throw new RunDriver.Failure(
+                        failure.note()
+                                + "\nor run the same `wcl4j compare` again: it resumes this run"
+                                + " and reuses the finished ones",
+                        (RuntimeException) failure.getCause());
+            }
+        }
+
+        List<Comparison.Method> methods = new ArrayList<>();
+        for (List<RunConfig> perSeed : resolved) {
+            List<Comparison.RunResult> results = new ArrayList<>();
+            for (CompareRuns.Planned planned : plan) {
+                if (planned.method().equals(perSeed.get(0).name())) {
+                    results.add(Comparison.read(directories.get(planned), planned.seed()));
+                }
+            }
+            methods.add(new Comparison.Method(perSeed.get(0).name(), results));
+        }
+        List<Comparison.Row> rows = Comparison.rows(methods);
+        String table = Comparison.table(rows).render();
+
+        List<String> written = write(outDir, methods, rows, table, err);
+        stdout.println();
+        stdout.print(table);
+        stdout.println();
+        stdout.printf(
+                Locale.ROOT,
+                "seeds: %s; reference: %s; runs in %s%n",
+                seedList(),
+                rows.get(0).method(),
+                Reports.path(compareRoot));
+        stdout.println("written to " + Reports.path(outDir) + ": " + String.join(", ", written));
+        stdout.flush();
+        return 0;
+    }
+
+    /**
+     * Loads every config once per seed, {@code --set} first and the seed last.
+     *
+     * @return per config (in the given order), its resolved config per seed
+     * @throws IllegalArgumentException for a bad seed list, a {@code --set seed=}, a config that
+     *     does not load, two configs of one name, or a config without a kNN evaluation
+     */
+    private List<List<RunConfig>> resolve() {
+        Set<Long> distinct = new LinkedHashSet<>(seeds);
+        if (distinct.size() != seeds.size()) {
+            throw new IllegalArgumentException(
+                    "expected distinct seeds, found " + seeds + "; list each seed once");
+        }
+        for (String override : overrides) {
+            if (override.strip().startsWith("seed=")) {
+                throw new IllegalArgumentException(
+                        "expected no --set seed=... (--seeds gives every run its seed), found --set "
+                                + override
+                                + "; use --seeds instead");
+            }
+        }
+        List<List<RunConfig>> resolved = new ArrayList<>();
+        Map<String, String> byFolder = new LinkedHashMap<>();
+        for (String config : configs) {
+            List<RunConfig> perSeed = new ArrayList<>();
+            for (long seed : seeds) {
+                List<String> all = new ArrayList<>(overrides);
+                all.add("seed=" + seed);
+                perSeed.add(ConfigSource.load(config, all));
+            }
+            RunConfig first = perSeed.get(0);
+            String folder = CompareRuns.safe(first.name());
+            String earlier = byFolder.putIfAbsent(folder, config);
+            if (earlier != null) {
+                throw new IllegalArgumentException(
+                        "expected every config to have its own name (it names the method and its"
+                                + " run folders), found the name '"
+                                + first.name()
+                                + "' in both "
+                                + earlier
+                                + " and "
+                                + config
+                                + "; give one of them another name: with `name:` in its YAML");
+            }
+            boolean knn = first.evaluation().stream().anyMatch(e -> e.name().equals("knn"));
+            if (!knn) {
+                throw new IllegalArgumentException(
+                        "expected a knn evaluation in "
+                                + config
+                                + " (the comparison ranks by "
+                                + Comparison.KNN_TOP1
+                                + "), found "
+                                + first.evaluation().stream().map(e -> e.name()).toList()
+                                + "; add `- {name: knn}` under `evaluation:`");
+            }
+            resolved.add(perSeed);
+        }
+        return resolved;
+    }
+
+    /** Runs, resumes or skips one planned run, saying which; returns its run directory. */
+    private Path run(
+            CompareRuns.Planned planned,
+            int number,
+            int count,
+            PluginRegistry registry,
+            RunOptions options) {
+        PrintWriter err = spec.commandLine().getErr();
+        String which =
+                String.format(
+                        Locale.ROOT,
+                        "run %d/%d: %s seed %d",
+                        number,
+                        count,
+                        planned.method(),
+                        planned.seed());
+        switch (planned.state()) {
+            case FINISHED -> {
+                Path directory = planned.directory().orElseThrow();
+                err.println(which + ": skipped, already finished in " + Reports.path(directory));
+                err.flush();
+                return directory;
+            }
+            case INTERRUPTED -> {
+                Path directory = planned.directory().orElseThrow();
+                err.println(
+                        which + ": resumed from its last checkpoint in " + Reports.path(directory));
+                err.flush();
+                return RunDriver.resume(directory, registry, options, err).summary().directory();
+            }
+            default -> {
+                TrainingRun run =
+                        TrainingRun.create(planned.config(), planned.slot(), registry, options);
+                err.println(which + ": started in " + Reports.path(run.directory()));
+                err.flush();
+                return RunDriver.execute(run, err).summary().directory();
+            }
+        }
+    }
+
+    /**
+     * Writes {@code compare.md}, {@code compare.csv} and the figures; a figure that cannot be drawn
+     * is reported, not thrown.
+     *
+     * @return the names of the files written
+     */
+    private List<String> write(
+            Path outDir,
+            List<Comparison.Method> methods,
+            List<Comparison.Row> rows,
+            String table,
+            PrintWriter err) {
+        List<String> written = new ArrayList<>();
+        Optional<BarPlot> accuracy = Comparison.accuracyChart(rows);
+        Optional<LinePlot> precision = Comparison.precisionCurves(methods);
+        try {
+            if (accuracy.isPresent()) {
+                accuracy.get().writePng(outDir.resolve(ACCURACY_PLOT), PLOT_WIDTH, PLOT_HEIGHT);
+            }
+            if (precision.isPresent()) {
+                precision.get().writePng(outDir.resolve(PRECISION_PLOT), PLOT_WIDTH, PLOT_HEIGHT);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not draw the comparison figures in {}", outDir, e);
+            err.println("note: could not draw the figures in " + outDir + ": " + e.getMessage());
+            err.flush();
+            accuracy = Optional.empty();
+            precision = Optional.empty();
+        }
+        StringBuilder markdown = new StringBuilder("# Comparison\n\n").append(table).append('\n');
+        markdown.append("Seeds: ")
+                .append(seedList())
+                .append(". kNN top-1 in %, mean ± sample standard deviation over the seeds;")
+                .append(" Δ and p (two-sided paired t-test over the seeds) against ")
+                .append(rows.get(0).method())
+                .append("; step time relative to ")
+                .append(rows.get(0).method())
+                .append("; weak-label precision of the last epoch. Numbers unrounded:")
+                .append(" [compare.csv](compare.csv).\n\n");
+        if (accuracy.isPresent()) {
+            markdown.append("![kNN top-1 per method](").append(ACCURACY_PLOT).append(")\n\n");
+        }
+        if (precision.isPresent()) {
+            markdown.append("![weak-label precision per epoch](")
+                    .append(PRECISION_PLOT)
+                    .append(")\n\n");
+        }
+        try {
+            Files.writeString(
+                    outDir.resolve("compare.md"), markdown.toString(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    outDir.resolve("compare.csv"), Comparison.csv(rows), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the comparison to " + outDir, e);
+        }
+        written.add("compare.md");
+        written.add("compare.csv");
+        accuracy.ifPresent(a -> written.add(ACCURACY_PLOT));
+        precision.ifPresent(p -> written.add(PRECISION_PLOT));
+        return written;
+    }
+
+    private String seedList() {
+        return String.join(", ", seeds.stream().map(String::valueOf).toList());
+    }
+
+    /** Makes the output folder, or says why it cannot be. */
+    private static void requireOutDirectory(Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(
+                    "expected a folder that can be written for the comparison at "
+                            + outDir
+                            + ", found that it cannot be made ("
+                            + e.getMessage()
+                            + "); choose another with --out DIR",
+                    e);
+        }
+        if (!Files.isWritable(outDir)) {
+            throw new IllegalArgumentException(
+                    "expected a folder that can be written for the comparison at "
+                            + outDir
+                            + ", found it read-only; choose another with --out DIR");
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package org.wcl4j.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.wcl4j.core.config.ConfigLoader;
+import org.wcl4j.core.config.RunConfig;
+
+/**
+ * Where {@code wcl4j compare} keeps the run of each (config, seed) and what state it is in.
+ *
+ * <p>Every pair gets a fixed slot, {@code <runs>/compare/<name>-seed<k>/}, that holds the one run
+ * directory {@code train} makes for it, {@code <name>-<yyyyMMdd-HHmmss>/}. A later {@code compare}
+ * finds that directory again: it reuses a finished run, resumes an interrupted one, and refuses one
+ * whose resolved {@code config.yaml} is not the config now requested.
+ */
+final class CompareRuns {
+
+    /** The folder under {@code --runs} that holds the slots and, by default, the comparison. */
+    static final String FOLDER = "compare";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /** How many differing keys a refusal lists before it says how many more there are. */
+    private static final int LISTED_DIFFERENCES = 8;
+
+    private CompareRuns() {}
+
+    /** What a slot holds. */
+    enum State {
+        /** No run yet: one is created. */
+        NEW,
+        /** A run with its {@code summary.json}: reused as it is. */
+        FINISHED,
+        /** A run without {@code summary.json}: resumed from its last checkpoint. */
+        INTERRUPTED
+    }
+
+    /**
+     * One run of the comparison.
+     *
+     * @param method the config's name
+     * @param seed the seed it runs with
+     * @param config the resolved config, seed included
+     * @param slot the folder that holds its run directory
+     * @param state what the slot holds
+     * @param directory the run directory, when the slot holds one
+     */
+    record Planned(
+            String method,
+            long seed,
+            RunConfig config,
+            Path slot,
+            State state,
+            Optional<Path> directory) {}
+
+    /** The slot of a (config, seed): {@code <compareRoot>/<name>-seed<k>}. */
+    static Path slot(Path compareRoot, String name, long seed) {
+        return compareRoot.resolve(safe(name) + "-seed" + seed);
+    }
+
+    /** A config name made safe for a folder name: anything unusual becomes '-'. */
+    static String safe(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "-");
+        return safe.isEmpty() || safe.startsWith(".") ? "run" + safe : safe;
+    }
+
+    /**
+     * Looks at the slot of {@code config} and says what to do with it.
+     *
+     * @throws IllegalArgumentException when the slot holds more than one run directory, or a run of
+     *     another config; the message says which keys differ and what to do
+     */
+    static Planned plan(Path compareRoot, RunConfig config) {
+        Path slot = slot(compareRoot, config.name(), config.seed());
+        Optional<Path> directory = runDirectory(slot);
+        if (directory.isEmpty()) {
+            return new Planned(config.name(), config.seed(), config, slot, State.NEW, directory);
+        }
+        Path run = directory.get();
+        List<String> differences = differences(run.resolve("config.yaml"), config);
+        if (!differences.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "expected the run in "
+                            + Reports.path(run)
+                            + " to have the config now requested for "
+                            + config.name()
+                            + " seed "
+                            + config.seed()
+                            + ", found other values: "
+                            + String.join("; ", differences)
+                            + ". To keep that run, compare into another --runs DIR; to train this"
+                            + " config anew, delete "
+                            + Reports.path(slot));
+        }
+        State state =
+                Files.isRegularFile(run.resolve(RunDriver.SUMMARY))
+                        ? State.FINISHED
+                        : State.INTERRUPTED;
+        return new Planned(config.name(), config.seed(), config, slot, state, directory);
+    }
+
+    /** The run directory in a slot: its one subfolder with a {@code config.yaml}. */
+    private static Optional<Path> runDirectory(Path slot) {
+        if (!Files.isDirectory(slot)) {
+            if (Files.exists(slot)) {
+                throw new IllegalArgumentException(
+                        "expected a folder for runs at "
+                                + Reports.path(slot)
+                                + ", found a file; move it away or choose another --runs DIR");
+            }
+            return Optional.empty();
+        }
+        List<Path> runs;
+        try (Stream<Path> entries = Files.list(slot)) {
+            runs =
+                    entries.filter(p -> Files.isRegularFile(p.resolve("config.yaml")))
+                            .sorted()
+                            .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list " + slot, e);
+        }
+        if (runs.size() > 1) {
+            throw new IllegalArgumentException(
+                    "expected at most one run directory in "
+                            + Reports.path(slot)
+                            + ", found "
+                            + runs.size()
+                            + ": "
+                            + runs.stream().map(p -> p.getFileName().toString()).toList()
+                            + "; delete the ones that should not count");
+        }
+        return runs.stream().findFirst();
+    }
+
+    /**
+     * The keys whose values differ between a run's {@code config.yaml} and {@code requested}, as
+     * {@code key is X there, Y requested}, keys spelt as for {@code --set}.
+     */
+    static List<String> differences(Path configFile, RunConfig requested) {
+        Map<String, String> there;
+        Map<String, String> wanted;
+        try {
+            there = flatten(YAML.readTree(configFile.toFile()));
+            wanted = flatten(YAML.readTree(ConfigLoader.toYaml(requested)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read " + configFile, e);
+        }
+        Set<String> keys = new LinkedHashSet<>(wanted.keySet());
+        keys.addAll(there.keySet());
+        List<String> differences = new ArrayList<>();
+        int more = 0;
+        for (String key : keys) {
+            String old = there.get(key);
+            String now = wanted.get(key);
+            if (old == null ? now == null : old.equals(now)) {
+                continue;
+            }
+            if (differences.size() == LISTED_DIFFERENCES) {
+                more++;
+                continue;
+            }
+            differences.add(
+                    key
+                            + " is "
+                            + (old == null ? "absent" : old)
+                            + " there, "
+                            + (now == null ? "absent" : now)
+                            + " requested");
+        }
+        if (more > 0) {
+            differences.add("and " + more + " more");
+        }
+        return differences;
+    }
+
+    /** Every leaf of a YAML tree under its dotted path, list items by index. */
+    private static Map<String, String> flatten(JsonNode root) {
+        Map<String, String> leaves = new LinkedHashMap<>();
+        flatten("", root, leaves);
+        return leaves;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> leaves) {
+        if (node.isObject() && !node.isEmpty()) {
+            node.properties().forEach(e -> flatten(join(prefix, e.getKey()), e.getValue(), leaves));
+        } else if (node.isArray() && !node.isEmpty()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(join(prefix, String.valueOf(i)), node.get(i), leaves);
+            }
+        } else {
+            leaves.put(prefix, node.isValueNode() ? node.asText() : node.toString());
+        }
+    }
+
+    private static String join(String prefix, String key) {
+        return prefix.isEmpty() ? key : prefix + "." + key;
+    }
+}
