@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * equal similarities: ties are real ties, broken by index, never by rounding. A row of zeros stays
  * zero (the norm is clamped at {@code 1e-12}), so its similarity to every row is 0.
  *
- * <p>Cost: {@code O(batch^2 * dim)} multiply-adds per labelling, a few milliseconds at batch 256
- * and dim 128.
+ * <p>Cost: {@code O(batch^2 * dim)} multiply-adds per labelling, in plain Java (no BLAS), so it
+ * grows with the square of the batch (see the README's limits for measured times).
  */
 final class CosineRows {
 
@@ -68,13 +68,45 @@ final class CosineRows {
         return rows;
     }
 
-    /** The cosine similarity of two rows returned by {@link #unitRows}. */
+    /**
+     * The cosine similarity of two rows returned by {@link #unitRows}. Four running sums (one per
+     * position modulo 4) let the processor overlap the additions; the order is the same for every
+     * pair, so the result is still symmetric and equal rows still tie exactly.
+     */
     static double similarity(double[] a, double[] b) {
-        double sum = 0;
-        for (int k = 0; k < a.length; k++) {
-            sum += a[k] * b[k];
+        double sum0 = 0;
+        double sum1 = 0;
+        double sum2 = 0;
+        double sum3 = 0;
+        int k = 0;
+        for (; k + 3 < a.length; k += 4) {
+            sum0 += a[k] * b[k];
+            sum1 += a[k + 1] * b[k + 1];
+            sum2 += a[k + 2] * b[k + 2];
+            sum3 += a[k + 3] * b[k + 3];
         }
-        return sum;
+        for (; k < a.length; k++) {
+            sum0 += a[k] * b[k];
+        }
+        return (sum0 + sum1) + (sum2 + sum3);
+    }
+
+    /**
+     * The {@code [batch][batch]} cosine similarities of rows returned by {@link #unitRows}, each
+     * pair computed once and mirrored, so the matrix is exactly symmetric.
+     */
+    static double[][] similarities(double[][] units) {
+        int n = units.length;
+        double[][] result = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            result[i][i] = similarity(units[i], units[i]);
+            for (int j = i + 1; j < n; j++) {
+                double value = similarity(units[i], units[j]);
+                result[i][j] = value;
+                result[j][i] = value;
+            }
+        }
+        return result;
     }
 
     /**

@@ -60,14 +60,11 @@ public final class TopKLabeller implements WeakLabeller {
             return DirectedLabels.none(n);
         }
 
-        // Each anchor's row of similarities, then its k best other members.
+        // The similarity matrix, then each anchor's k best other members.
+        double[][] similarities = CosineRows.similarities(units);
         int[][] positives = new int[n][];
-        double[] scores = new double[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                scores[j] = CosineRows.similarity(units[i], units[j]);
-            }
-            positives[i] = CosineRows.topK(scores, i, k);
+            positives[i] = CosineRows.topK(similarities[i], i, k);
         }
         return new DirectedLabels(positives);
     }
