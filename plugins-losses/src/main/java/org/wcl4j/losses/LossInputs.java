@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.wcl4j.api.label.WeakLabels;
 import org.wcl4j.api.loss.LossInput;
 
 /** Checks and helpers shared by the losses of this module. */
@@ -73,6 +75,53 @@ final class LossInputs {
         ContrastiveKernel.checkRows(loss + ", global view 1", first);
         ContrastiveKernel.checkRows(loss + ", global view 2", second);
         return views;
+    }
+
+    /**
+     * The weak labels of both global views of {@code input}, checked: exactly two, each of size
+     * {@code n}.
+     *
+     * @param loss the loss's plugin name, for messages
+     */
+    static List<WeakLabels> twoWeakLabels(String loss, LossInput input, int n) {
+        List<WeakLabels> labels = input.weakLabels();
+        if (labels.isEmpty()) {
+            throw new IllegalArgumentException(
+                    loss
+                            + ": expected weak labels for both global views, found none; configure"
+                            + " a labeller in the run config, for example labeller: {name:"
+                            + " nearest-neighbour, head: phi}");
+        }
+        if (labels.size() != 2) {
+            throw new IllegalArgumentException(
+                    loss
+                            + ": expected weak labels for exactly 2 global views, found "
+                            + labels.size());
+        }
+        for (int view = 0; view < 2; view++) {
+            if (labels.get(view).size() != n) {
+                throw new IllegalArgumentException(
+                        loss
+                                + ": expected weak labels of size "
+                                + n
+                                + " (the batch size) for global view "
+                                + (view + 1)
+                                + ", found "
+                                + labels.get(view).size()
+                                + "; label the same batch the loss reads");
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * Splits a gradient of the two global views stacked into {@code [2n, d]} back into one {@code
+     * [n, d]} array per view.
+     */
+    static List<INDArray> splitViews(INDArray stacked, int n) {
+        INDArray first = stacked.get(NDArrayIndex.interval(0, n), NDArrayIndex.all()).dup();
+        INDArray second = stacked.get(NDArrayIndex.interval(n, 2 * n), NDArrayIndex.all()).dup();
+        return List.of(first, second);
     }
 
     /** Zero gradients shaped and typed like each local crop's embeddings. */

@@ -47,7 +47,7 @@ public final class WclGraphLoss implements Loss {
     public LossResult compute(LossInput input) {
         List<INDArray> views = LossInputs.twoGlobalViews(NAME, input);
         int n = Math.toIntExact(views.get(0).size(0));
-        List<WeakLabels> labels = checkedLabels(input.weakLabels(), n);
+        List<WeakLabels> labels = LossInputs.twoWeakLabels(NAME, input, n);
         boolean[][] candidates = LossInputs.allButSelf(n);
 
         // Each view against the other view's labels (the swap), then the mean of the two.
@@ -61,36 +61,6 @@ public final class WclGraphLoss implements Loss {
             gradients.add(result.gradient().muli(0.5));
         }
         return new LossResult(value, gradients, LossInputs.zeroLocalGradients(input));
-    }
-
-    private static List<WeakLabels> checkedLabels(List<WeakLabels> labels, int n) {
-        if (labels.isEmpty()) {
-            throw new IllegalArgumentException(
-                    NAME
-                            + ": expected weak labels for both global views, found none; configure"
-                            + " a labeller in the run config, for example labeller: {name:"
-                            + " nearest-neighbour, head: phi}");
-        }
-        if (labels.size() != 2) {
-            throw new IllegalArgumentException(
-                    NAME
-                            + ": expected weak labels for exactly 2 global views, found "
-                            + labels.size());
-        }
-        for (int view = 0; view < 2; view++) {
-            if (labels.get(view).size() != n) {
-                throw new IllegalArgumentException(
-                        NAME
-                                + ": expected weak labels of size "
-                                + n
-                                + " (the batch size) for global view "
-                                + (view + 1)
-                                + ", found "
-                                + labels.get(view).size()
-                                + "; label the same batch the loss reads");
-            }
-        }
-        return labels;
     }
 
     @Override

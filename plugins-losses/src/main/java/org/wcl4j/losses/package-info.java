@@ -16,6 +16,11 @@
  *       wcl-graph-multi-crop} ({@link org.wcl4j.losses.MultiCropGraphLoss}): the multi-crop terms
  *       {@code L_nce_mc} and {@code L_graph_mc} of Eq. 8, over every pair of a global view and a
  *       local crop.
+ *   <li>{@code adpclr} ({@link org.wcl4j.losses.AdpclrLoss}) and {@code fncancel} ({@link
+ *       org.wcl4j.losses.FncancelLoss}): NT-Xent over the two global views in which each anchor's
+ *       weak labels (of its own view, usually from the {@code top-k} or {@code support-set}
+ *       labeller) add positives (AdpCLR; FNCancel's attraction) or remove candidates (FNCancel's
+ *       elimination); one implementation, {@link org.wcl4j.losses.WeakPositivesNtXent}.
  * </ul>
  *
  * <p>WCL's Eq. 8 with multi-crop, {@code L = L_nce + lambda1 L_graph + lambda2 L_nce_mc + lambda3

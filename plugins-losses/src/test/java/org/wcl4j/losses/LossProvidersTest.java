@@ -43,7 +43,7 @@ class LossProvidersTest {
     }
 
     @Test
-    void bothProvidersAreRegisteredForTheServiceLoader() {
+    void everyProviderIsRegisteredForTheServiceLoader() {
         List<String> names =
                 ServiceLoader.load(LossProvider.class).stream()
                         .map(provider -> provider.get().name())
@@ -51,7 +51,12 @@ class LossProvidersTest {
 
         assertThat(names)
                 .containsExactlyInAnyOrder(
-                        "nt-xent", "wcl-graph", "nt-xent-multi-crop", "wcl-graph-multi-crop");
+                        "nt-xent",
+                        "wcl-graph",
+                        "nt-xent-multi-crop",
+                        "wcl-graph-multi-crop",
+                        "adpclr",
+                        "fncancel");
     }
 
     @Test
