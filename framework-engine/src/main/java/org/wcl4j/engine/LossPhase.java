@@ -241,6 +241,8 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
             metrics.put("weak/precision", statistics.precision());
             metrics.put("weak/recall", statistics.recall());
         }
+        metrics.put("weak/reciprocity", statistics.reciprocity());
+        metrics.putAll(statistics.sizeShares());
         return labels;
     }
 
