@@ -18,13 +18,14 @@ import org.wcl4j.api.loss.LossResult;
 
 /**
  * The work between the forward and the backward pass of one {@link TrainingStep}: splits each
- * head's output {@code [V * n, dim]} into {@code V} embeddings {@code [n, dim]} (and, with local
- * crops, the head's output of the local forward pass {@code [M * n, dim]} into {@code M}), labels
- * the global views, computes every loss term and sums {@code weight * gradient} per head into the
- * errors fed back into the graph: the global views' errors as the result of {@link #errors}, the
- * local crops' errors kept for the local backward pass ({@link #localErrors}). Checks every value,
- * gradient and embedding for NaN and infinity, so that a diverged step fails before the backward
- * pass. One instance per step.
+ * head's output {@code [(V + S) * n, dim]} into {@code V} global and {@code S} support embeddings
+ * {@code [n, dim]} (and, with local crops, the head's output of the local forward pass {@code [M *
+ * n, dim]} into {@code M}), labels the global views (the labeller's context carrying the support
+ * embeddings of its head), computes every loss term on the global and local embeddings and sums
+ * {@code weight * gradient} per head into the errors fed back into the graph, zero on the support
+ * rows: the global pass's errors as the result of {@link #errors}, the local crops' errors kept for
+ * the local backward pass ({@link #localErrors}). Checks every value, gradient and embedding for
+ * NaN and infinity, so that a diverged step fails before the backward pass. One instance per step.
  */
 final class LossPhase implements ExternalErrorGraph.ErrorSource {
 
@@ -32,6 +33,8 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
      * The batch being processed.
      *
      * @param viewCount global views {@code V}
+     * @param supportCount support views {@code S}, stacked after the global views in the same
+     *     forward pass; 0 without a support set
      * @param localCount local crops {@code M}, 0 without multi-crop
      * @param n images per view
      * @param context passed to the labeller
@@ -40,6 +43,7 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
      */
     record Batch(
             int viewCount,
+            int supportCount,
             int localCount,
             int n,
             LabelContext context,
@@ -50,6 +54,7 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
     private final List<LossTerm> losses;
     private final Optional<LabellerBinding> labeller;
     private final int viewCount;
+    private final int supportCount;
     private final int localCount;
     private final INDArray[] localOutputs;
     private final INDArray[] localErrors;
@@ -77,6 +82,7 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
         this.losses = losses;
         this.labeller = labeller;
         this.viewCount = batch.viewCount();
+        this.supportCount = batch.supportCount();
         this.n = batch.n();
         this.context = batch.context();
         this.iteration = batch.iteration();
@@ -131,12 +137,15 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
     public INDArray[] errors(INDArray[] outputs, INDArray pooled) {
         features = pooled;
 
-        // project: split each head's output into its views
+        // project: split each head's output into its global views (and support views)
         Map<String, List<INDArray>> embeddings = new LinkedHashMap<>();
+        Map<String, List<INDArray>> supportEmbeddings = new LinkedHashMap<>();
         Map<String, List<INDArray>> localEmbeddings = new LinkedHashMap<>();
         for (int h = 0; h < heads.size(); h++) {
             requireFiniteNorms(outputs[h], "head '" + heads.get(h) + "' embeddings");
-            embeddings.put(heads.get(h), split(outputs[h], viewCount));
+            List<INDArray> views = split(outputs[h], viewCount + supportCount);
+            embeddings.put(heads.get(h), views.subList(0, viewCount));
+            supportEmbeddings.put(heads.get(h), views.subList(viewCount, views.size()));
             List<INDArray> local = List.of();
             if (localCount > 0) {
                 requireFiniteNorms(localOutputs[h], "head '" + heads.get(h) + "' local embeddings");
@@ -150,7 +159,7 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
 
         // label
         long start = System.nanoTime();
-        List<WeakLabels> labels = label(embeddings);
+        List<WeakLabels> labels = label(embeddings, supportEmbeddings);
         labelNanos = System.nanoTime() - start;
 
         // loss
@@ -205,15 +214,18 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
         return ordered;
     }
 
-    private List<WeakLabels> label(Map<String, List<INDArray>> embeddings) {
+    private List<WeakLabels> label(
+            Map<String, List<INDArray>> embeddings, Map<String, List<INDArray>> support) {
         if (labeller.isEmpty()) {
             return List.of();
         }
         LabellerBinding binding = labeller.get();
+        LabelContext labelContext =
+                supportCount == 0 ? context : context.withSupportViews(support.get(binding.head()));
         List<WeakLabels> labels = new ArrayList<>();
         WeakLabelStatistics statistics = new WeakLabelStatistics();
         for (INDArray view : embeddings.get(binding.head())) {
-            WeakLabels viewLabels = binding.labeller().label(view, context);
+            WeakLabels viewLabels = binding.labeller().label(view, labelContext);
             if (viewLabels.size() != n) {
                 throw new IllegalArgumentException(
                         "labeller: expected labels for "
@@ -229,6 +241,8 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
             metrics.put("weak/precision", statistics.precision());
             metrics.put("weak/recall", statistics.recall());
         }
+        metrics.put("weak/reciprocity", statistics.reciprocity());
+        metrics.putAll(statistics.sizeShares());
         return labels;
     }
 

@@ -32,6 +32,17 @@ import org.wcl4j.api.label.LabelContext;
  * WarmupCosineSchedule}. Gradients are already those of the mean loss, so no division by the batch
  * size follows.
  *
+ * <p>Support views ({@link ViewBatch#support()}, {@code S} views {@code [n, channels, height,
+ * width]} of the global views' shape, FNCancel's support set) are stacked after the global views
+ * into the one global forward pass {@code [(V + S) * n, channels, height, width]}; each head's
+ * output is split into {@code V} global and {@code S} support embeddings. The losses see only the
+ * global views; the labeller gets the support embeddings of its head through {@link
+ * LabelContext#withSupportViews}. The errors of the support rows are zero, so no gradient flows
+ * back through them, but BatchNorm's batch statistics (and so its running statistics) are taken
+ * over all {@code (V + S) * n} rows, support views included, which changes the global views'
+ * embeddings slightly compared with a step without support views. Without support views the step is
+ * exactly the one described above.
+ *
  * <p>Local crops (multi-crop, {@code M} crops {@code [n, channels, h, w]} at their own, lower
  * resolution) go through the same weights in a forward pass of their own, stacked into {@code [M *
  * n, channels, h, w]} (BatchNorm uses the batch statistics of the local crops): first a forward
@@ -177,10 +188,16 @@ public final class TrainingStep {
      */
     Backpropagated backpropagate(
             ViewBatch views, LabelContext context, int iteration, double rate) {
-        // stack the global views, and the local crops apart
+        // stack the global views and any support views after them, and the local crops apart
         int n = views.batchSize();
         ExternalErrorGraph graph = network.graph();
-        INDArray input = stack("global view", views.global(), n, network.dataType());
+        requireSupportShape(views);
+        List<ImageBatch> globalAndSupport = views.global();
+        if (!views.support().isEmpty()) {
+            globalAndSupport = new ArrayList<>(views.global());
+            globalAndSupport.addAll(views.support());
+        }
+        INDArray input = stack("global view", globalAndSupport, n, network.dataType());
         boolean local = !views.local().isEmpty();
         INDArray localInput =
                 local ? stack("local crop", views.local(), n, network.dataType()) : null;
@@ -198,6 +215,7 @@ public final class TrainingStep {
                         labeller,
                         new LossPhase.Batch(
                                 views.global().size(),
+                                views.support().size(),
                                 views.local().size(),
                                 n,
                                 context,
@@ -260,6 +278,33 @@ public final class TrainingStep {
         combined.close();
         global.close();
         return timings;
+    }
+
+    /**
+     * Support views go through the global forward pass, so each must hold the batch's images in the
+     * first global view's shape.
+     */
+    private static void requireSupportShape(ViewBatch views) {
+        ImageShape shape = views.global().get(0).shape();
+        int n = views.batchSize();
+        for (int s = 0; s < views.support().size(); s++) {
+            ImageBatch support = views.support().get(s);
+            if (support.size() != n || !support.shape().equals(shape)) {
+                throw new IllegalArgumentException(
+                        "training step: expected every support view to hold "
+                                + n
+                                + " images of the global views' shape "
+                                + shape
+                                + ", found "
+                                + support.size()
+                                + " of shape "
+                                + support.shape()
+                                + " in support view "
+                                + s
+                                + "; the crop strategy must make support views as it makes the"
+                                + " global views");
+            }
+        }
     }
 
     /** One input {@code [V * n, channels, height, width]} from {@code V} views of {@code n}. */

@@ -1,20 +1,53 @@
 package org.wcl4j.engine;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.wcl4j.api.label.ComponentLabels;
 import org.wcl4j.api.label.WeakLabels;
 
 /**
- * Diagnostics of weak labels: number of components, and precision and recall of the positive pairs
- * against the data set's classes. Counts are summed over views (a micro average).
+ * Diagnostics of weak labels, added view by view over one step:
+ *
+ * <ul>
+ *   <li>{@code weak/components}: the mean number of components per view, components of the
+ *       undirected graph whose edges are the positive pairs;
+ *   <li>{@code weak/precision}, {@code weak/recall}: of the predicted positive ordered pairs {@code
+ *       (i, j)}, {@code i != j}, the share whose members share a class, and of the same-class
+ *       ordered pairs the share predicted; counts summed over views (micro averages); only when the
+ *       data set's classes are known;
+ *   <li>{@code weak/reciprocity}: the share of predicted ordered pairs {@code (i, j)} whose reverse
+ *       {@code (j, i)} is predicted too, counts summed over views; 1 for component labels (which
+ *       are symmetric) and when nothing is predicted, lower for top-K labels;
+ *   <li>{@code weak/size-1}, {@code weak/size-2}, {@code weak/size-3-4}, {@code weak/size-5-8},
+ *       {@code weak/size-9-16}, {@code weak/size-17+}: the share of batch members lying in a
+ *       component of that many members, averaged over views (each view's shares sum to 1).
+ * </ul>
  */
 final class WeakLabelStatistics {
+
+    /** Upper bounds (inclusive) of the component-size bins, the last one open. */
+    private static final int[] SIZE_BOUNDS = {1, 2, 4, 8, 16, Integer.MAX_VALUE};
+
+    /** The names of the component-size shares, in bin order. */
+    static final List<String> SIZE_NAMES =
+            List.of(
+                    "weak/size-1",
+                    "weak/size-2",
+                    "weak/size-3-4",
+                    "weak/size-5-8",
+                    "weak/size-9-16",
+                    "weak/size-17+");
 
     private double components;
     private int views;
     private long predicted;
+    private long reciprocated;
     private long truePositives;
     private long actual;
     private boolean classesMissing;
+    private final double[] sizeShares = new double[SIZE_BOUNDS.length];
 
     /**
      * Adds the labels of one view.
@@ -23,23 +56,35 @@ final class WeakLabelStatistics {
      * @param classes true class per batch member, or an empty array when unknown
      */
     void add(WeakLabels labels, int[] classes) {
-        components += componentCount(labels);
-        views++;
         int n = labels.size();
-        if (classes.length != n) {
-            classesMissing = true;
-            return;
+        int[] component = components(labels);
+        int[] members = new int[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            if (members[component[i]]++ == 0) {
+                count++;
+            }
         }
+        components += count;
+        views++;
+        for (int i = 0; i < n; i++) {
+            sizeShares[bin(members[component[i]])] += 1.0 / n;
+        }
+        boolean known = classes.length == n;
+        classesMissing |= !known;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i == j) {
                     continue;
                 }
                 boolean positive = labels.isPositive(i, j);
-                boolean same = classes[i] == classes[j];
                 predicted += positive ? 1 : 0;
-                actual += same ? 1 : 0;
-                truePositives += positive && same ? 1 : 0;
+                reciprocated += positive && labels.isPositive(j, i) ? 1 : 0;
+                if (known) {
+                    boolean same = classes[i] == classes[j];
+                    actual += same ? 1 : 0;
+                    truePositives += positive && same ? 1 : 0;
+                }
             }
         }
     }
@@ -59,22 +104,51 @@ final class WeakLabelStatistics {
         return actual == 0 ? 0.0 : (double) truePositives / actual;
     }
 
+    /** Share of predicted pairs whose reverse is predicted; 1 when none was predicted. */
+    double reciprocity() {
+        return predicted == 0 ? 1.0 : (double) reciprocated / predicted;
+    }
+
+    /**
+     * The share of batch members in components of each size bin, averaged over views, keyed by
+     * {@link #SIZE_NAMES}; zeros before any view.
+     */
+    Map<String, Double> sizeShares() {
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (int b = 0; b < SIZE_BOUNDS.length; b++) {
+            shares.put(SIZE_NAMES.get(b), views == 0 ? 0.0 : sizeShares[b] / views);
+        }
+        return shares;
+    }
+
     /** Whether true classes were given for every view added. */
     boolean hasClasses() {
         return views > 0 && !classesMissing;
     }
 
-    /** Components of the undirected graph whose edges are the positive pairs. */
-    static int componentCount(WeakLabels labels) {
-        if (labels instanceof ComponentLabels component) {
-            return component.componentCount();
-        }
+    /**
+     * The component of each batch member, as the index of a member of that component, in the
+     * undirected graph whose edges are the positive pairs (either direction).
+     */
+    private static int[] components(WeakLabels labels) {
         int n = labels.size();
         int[] parent = new int[n];
+        if (labels instanceof ComponentLabels component) {
+            // members of one component point at its first member
+            int[] first = new int[n];
+            Arrays.fill(first, -1);
+            for (int i = 0; i < n; i++) {
+                int id = component.component(i);
+                if (first[id] < 0) {
+                    first[id] = i;
+                }
+                parent[i] = first[id];
+            }
+            return parent;
+        }
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        int count = n;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (labels.isPositive(i, j)) {
@@ -82,12 +156,22 @@ final class WeakLabelStatistics {
                     int b = root(parent, j);
                     if (a != b) {
                         parent[a] = b;
-                        count--;
                     }
                 }
             }
         }
-        return count;
+        for (int i = 0; i < n; i++) {
+            parent[i] = root(parent, i);
+        }
+        return parent;
+    }
+
+    private static int bin(int size) {
+        int b = 0;
+        while (size > SIZE_BOUNDS[b]) {
+            b++;
+        }
+        return b;
     }
 
     private static int root(int[] parent, int i) {

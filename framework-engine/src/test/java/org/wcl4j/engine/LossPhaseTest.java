@@ -31,7 +31,7 @@ class LossPhaseTest {
                         List.of("g"),
                         List.of(new LossTerm("recording", "g", 1.0, recording)),
                         Optional.empty(),
-                        new LossPhase.Batch(2, 0, 2, Fixtures.context(2), 41, 0.3),
+                        new LossPhase.Batch(2, 0, 0, 2, Fixtures.context(2), 41, 0.3),
                         new INDArray[0]);
 
         assertThatThrownBy(

@@ -161,6 +161,10 @@ class TrainingStepTest {
         assertThat(result.metrics().get("weak/components")).isEqualTo(2.0);
         assertThat(result.metrics().get("weak/precision")).isCloseTo(0.5, within(1e-12));
         assertThat(result.metrics().get("weak/recall")).isCloseTo(1.0 / 3, within(1e-12));
+        // component labels are symmetric; all four members lie in components of two
+        assertThat(result.metrics().get("weak/reciprocity")).isEqualTo(1.0);
+        assertThat(result.metrics().get("weak/size-2")).isEqualTo(1.0);
+        assertThat(result.metrics().get("weak/size-1")).isZero();
         assertThat(result.features().shape()).containsExactly(N, 3);
     }
 

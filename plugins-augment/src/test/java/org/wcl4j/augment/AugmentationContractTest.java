@@ -49,7 +49,8 @@ class AugmentationContractTest {
                         ServiceLoader.load(CropStrategyProvider.class).stream()
                                 .<CropStrategyProvider<?>>map(ServiceLoader.Provider::get)
                                 .map(CropStrategyProvider::name))
-                .containsExactlyInAnyOrder("two-views", "multi-crop", "knn-multi-crop");
+                .containsExactlyInAnyOrder(
+                        "two-views", "multi-crop", "knn-multi-crop", "support-set");
     }
 
     @ParameterizedTest(name = "{0}")

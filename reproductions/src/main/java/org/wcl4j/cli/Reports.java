@@ -97,7 +97,7 @@ final class Reports {
         String stem = plot.getFileName().toString().replaceFirst("\\.png$", "");
         return switch (stem) {
             case "loss" -> "loss curves";
-            case "weak-labels" -> "weak-label precision and recall";
+            case "weak-labels" -> "weak-label precision, recall and reciprocity";
             case "evaluation" -> "evaluation per epoch";
             case "tsne" -> "t-SNE map of the test features";
             default -> stem;

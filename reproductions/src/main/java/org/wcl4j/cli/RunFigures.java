@@ -31,6 +31,10 @@ final class RunFigures {
     /** Weak-label precision and recall over the steps. */
     static final Path WEAK_LABEL_PLOT = Path.of("plots", "weak-labels.png");
 
+    /** The weak-label statistics of the epoch table, in column order. */
+    private static final List<String> EPOCH_WEAK =
+            List.of("weak/precision", "weak/recall", "weak/reciprocity", "weak/size-1");
+
     /** Every evaluation metric over the epochs: before training, during and after. */
     static final Path EVALUATION_PLOT = Path.of("plots", "evaluation.png");
 
@@ -67,14 +71,14 @@ final class RunFigures {
     }
 
     /**
-     * Weak-label precision and recall per step.
+     * Weak-label precision, recall and reciprocity per step.
      *
-     * @return empty when the run has no labeller (no finite {@code weak/precision})
+     * @return empty when the run has no labeller (none of them finite)
      */
     static Optional<LinePlot> weakLabelCurves(MetricsCsv metrics) {
         List<LinePlot.Series> lines = new ArrayList<>();
         double[] steps = metrics.has("step") ? metrics.column("step") : null;
-        for (String name : List.of("weak/precision", "weak/recall")) {
+        for (String name : List.of("weak/precision", "weak/recall", "weak/reciprocity")) {
             if (steps != null && metrics.has(name)) {
                 LinePlot.Series line = finite(name, steps, metrics.column(name));
                 if (!line.x().isEmpty()) {
@@ -127,8 +131,10 @@ final class RunFigures {
     }
 
     /**
-     * One row per epoch: the mean loss and loss terms, the weak-label precision and recall when
-     * recorded, and any evaluation of that epoch.
+     * One row per epoch: the mean loss and loss terms, the weak-label precision, recall,
+     * reciprocity and share of members left alone in their component ({@code weak/size-1}) when
+     * recorded, and any evaluation of that epoch. The other component-size shares stay in {@code
+     * metrics.csv}.
      */
     static MarkdownTable epochTable(List<Map<String, Double>> epochs) {
         // losses first, then weak-label quality, then evaluations ("<protocol>/<metric>")
@@ -139,7 +145,7 @@ final class RunFigures {
             for (String key : epoch.keySet()) {
                 if (key.equals("loss") || key.startsWith("loss/")) {
                     losses.add(key);
-                } else if (key.equals("weak/precision") || key.equals("weak/recall")) {
+                } else if (EPOCH_WEAK.contains(key)) {
                     weak.add(key);
                 } else if (key.contains("/")
                         && !key.startsWith("weak/")
@@ -150,7 +156,7 @@ final class RunFigures {
             }
         }
         Set<String> columns = new LinkedHashSet<>(losses);
-        columns.addAll(weak);
+        EPOCH_WEAK.stream().filter(weak::contains).forEach(columns::add);
         columns.addAll(evaluations);
         List<String> header = new ArrayList<>();
         header.add("epoch");

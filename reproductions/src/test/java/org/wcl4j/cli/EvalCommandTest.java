@@ -166,7 +166,7 @@ class EvalCommandTest {
                 .contains("weak/precision")
                 .contains("Evaluated later from the checkpoint")
                 .contains("| knn      | top1")
-                .contains("![weak-label precision and recall](plots/weak-labels.png)");
+                .contains("![weak-label precision, recall and reciprocity](plots/weak-labels.png)");
         Path png = run.resolve("plots/weak-labels.png");
         assertThat(Arrays.copyOf(Files.readAllBytes(png), 8)).isEqualTo(PNG_SIGNATURE);
         BufferedImage image = ImageIO.read(png.toFile());

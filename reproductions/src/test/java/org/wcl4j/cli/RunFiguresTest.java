@@ -22,6 +22,9 @@ class RunFiguresTest {
         means.put("loss", loss);
         means.put("loss/nt-xent", loss / 2);
         means.put("weak/components", 40.0);
+        means.put("weak/size-2", 0.5);
+        means.put("weak/size-1", 0.25);
+        means.put("weak/reciprocity", 0.75);
         means.put("weak/precision", precision);
         means.put("images/s", 30.0);
         means.put("time/forward", 120.0);
@@ -32,17 +35,21 @@ class RunFiguresTest {
     }
 
     @Test
-    void epochTableKeepsLossesWeakLabelPrecisionAndEvaluations() {
+    void epochTableKeepsLossesWeakLabelPrecisionReciprocitySingletonsAndEvaluations() {
         List<Map<String, Double>> epochs = List.of(epoch(5.5, 0.25, null), epoch(4.25, 0.5, 61.0));
 
         String table = RunFigures.epochTable(epochs).render();
 
         assertThat(table.lines().toList())
                 .containsExactly(
-                        "| epoch |   loss | loss/nt-xent | weak/precision | knn/top1 |",
-                        "| ----- | -----: | -----------: | -------------: | -------: |",
-                        "| 1     | 5.5000 |       2.7500 |         0.2500 |        - |",
-                        "| 2     | 4.2500 |       2.1250 |         0.5000 |    61.00 |");
+                        "| epoch |   loss | loss/nt-xent | weak/precision | weak/reciprocity |"
+                                + " weak/size-1 | knn/top1 |",
+                        "| ----- | -----: | -----------: | -------------: | ---------------: |"
+                                + " ----------: | -------: |",
+                        "| 1     | 5.5000 |       2.7500 |         0.2500 |           0.7500 |"
+                                + "      0.2500 |        - |",
+                        "| 2     | 4.2500 |       2.1250 |         0.5000 |           0.7500 |"
+                                + "      0.2500 |    61.00 |");
     }
 
     @Test

@@ -35,6 +35,10 @@ import org.wcl4j.engine.TrainingStep;
  * Times the training step of a config: builds everything the config names, runs warm-up steps, then
  * timed steps on real batches (in the order a run would take them), timing the making of the views
  * separately from the engine's step. Writes nothing to disk.
+ *
+ * <p>Images per second count the batch's images, once each: neither the second global view nor
+ * local crops nor support views (which the step also encodes) add to it, so a config with a support
+ * set or multi-crop shows its extra cost as fewer images per second.
  */
 public final class StepBenchmark {
 
@@ -139,7 +143,8 @@ public final class StepBenchmark {
 
     /**
      * Times the config's weak labeller alone on random embeddings of its head's size (Gaussian,
-     * seeded), so that the labelling cost can be read at batch sizes no step here could run.
+     * with as many random support views as the config's crop strategy makes, seeded), so that the
+     * labelling cost can be read at batch sizes no step here could run.
      *
      * @param batches batch sizes, each at least 2
      * @param repeats timed calls per batch size, after two untimed ones; at least 1
@@ -156,6 +161,7 @@ public final class StepBenchmark {
         }
         WeakLabeller labeller = parts.labeller().get().labeller();
         int dim = parts.heads().get(parts.labeller().get().head()).outputSize();
+        int supportViews = supportViews(config, parts);
         for (int batch : batches) {
             if (batch < 2) {
                 throw new IllegalArgumentException(
@@ -163,7 +169,11 @@ public final class StepBenchmark {
             }
             Nd4j.getRandom().setSeed(config.seed());
             INDArray embeddings = Nd4j.randn(DataType.FLOAT, batch, dim);
-            LabelContext context = new LabelContext(new int[batch], new int[0], 0);
+            List<INDArray> support = new ArrayList<>();
+            for (int s = 0; s < supportViews; s++) {
+                support.add(Nd4j.randn(DataType.FLOAT, batch, dim));
+            }
+            LabelContext context = new LabelContext(new int[batch], new int[0], 0, support);
             List<Double> millis = new ArrayList<>();
             for (int r = 0; r < repeats + 2; r++) {
                 long start = System.nanoTime();
@@ -174,8 +184,20 @@ public final class StepBenchmark {
             }
             times.put(batch, median(millis));
             embeddings.close();
+            support.forEach(INDArray::close);
         }
         return times;
+    }
+
+    /**
+     * The number of support views the config's crop strategy makes, read from the views of one
+     * image, so that a labeller that needs them gets as many random ones.
+     */
+    private static int supportViews(RunConfig config, RunComponents parts) {
+        DatasetSplit train = parts.dataset().train();
+        CropRequest request =
+                new CropRequest(train, new int[] {0}, parts.augmentations(), config.seed(), 0);
+        return parts.crops().views(request).support().size();
     }
 
     private static int[] labels(DatasetSplit split, int[] indices) {

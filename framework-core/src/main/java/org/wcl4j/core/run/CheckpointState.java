@@ -16,6 +16,10 @@ import java.util.Map;
  * @param lastEpochLoss mean total loss of the last completed epoch; 0 before the first
  * @param before the evaluation before training, if it ran
  * @param epochMetrics each completed epoch's metrics, in order
+ * @param steadySteps steps timed for the mean step time: every step but the first of each execution
+ *     (the first of the run, and the first after each resume, pay for warm-up); 0 in a checkpoint
+ *     written before this was recorded
+ * @param steadySeconds wall time of those steps
  */
 record CheckpointState(
         int epochs,
@@ -25,7 +29,9 @@ record CheckpointState(
         double seconds,
         double lastEpochLoss,
         Map<String, Double> before,
-        List<Map<String, Double>> epochMetrics) {
+        List<Map<String, Double>> epochMetrics,
+        int steadySteps,
+        double steadySeconds) {
 
     CheckpointState {
         before = Collections.unmodifiableMap(new LinkedHashMap<>(before));
@@ -37,6 +43,6 @@ record CheckpointState(
 
     /** The state of a run that has not trained yet. */
     static CheckpointState start() {
-        return new CheckpointState(0, 0, 0, 0, 0, 0, Map.of(), List.of());
+        return new CheckpointState(0, 0, 0, 0, 0, 0, Map.of(), List.of(), 0, 0);
     }
 }

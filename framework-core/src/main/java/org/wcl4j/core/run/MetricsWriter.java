@@ -28,6 +28,26 @@ final class MetricsWriter implements Closeable {
                     "time/backward",
                     "time/update");
 
+    /**
+     * The weak-label statistics of the engine's step: components per view, precision, recall,
+     * reciprocity, and the share of batch members per component size.
+     */
+    static final List<String> WEAK =
+            List.of(
+                    "weak/components",
+                    "weak/precision",
+                    "weak/recall",
+                    "weak/reciprocity",
+                    "weak/size-1",
+                    "weak/size-2",
+                    "weak/size-3-4",
+                    "weak/size-5-8",
+                    "weak/size-9-16",
+                    "weak/size-17+");
+
+    /** Columns that files of earlier versions lack; see {@link #append}. */
+    static final List<String> ADDED_LATER = WEAK.subList(3, WEAK.size());
+
     private final BufferedWriter writer;
     private final List<String> columns;
 
@@ -46,7 +66,7 @@ final class MetricsWriter implements Closeable {
         config.lossTermNames().forEach(term -> columns.add("loss/" + term));
         columns.add("lr");
         if (config.labeller().isPresent()) {
-            columns.addAll(List.of("weak/components", "weak/precision", "weak/recall"));
+            columns.addAll(WEAK);
         }
         columns.add("images/s");
         columns.addAll(TIMES);
@@ -62,13 +82,22 @@ final class MetricsWriter implements Closeable {
     }
 
     /**
-     * Continues an existing file.
+     * Continues an existing file. A file written before the reciprocity and component-size columns
+     * existed ({@code columns} without {@link #ADDED_LATER}) keeps its own columns, so that its run
+     * can still be resumed.
      *
-     * @throws IllegalStateException when its header is not {@code columns}
+     * @throws IllegalStateException when its header is neither {@code columns} nor that older one
      */
     static MetricsWriter append(Path file, List<String> columns) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        String header = String.join(",", columns.stream().map(MetricsWriter::cell).toList());
+        String header = header(columns);
+        List<String> older = columns.stream().filter(c -> !ADDED_LATER.contains(c)).toList();
+        if (!lines.isEmpty() && !older.equals(columns) && lines.get(0).equals(header(older))) {
+            return new MetricsWriter(
+                    Files.newBufferedWriter(
+                            file, StandardCharsets.UTF_8, StandardOpenOption.APPEND),
+                    older);
+        }
         if (lines.isEmpty() || !lines.get(0).equals(header)) {
             throw new IllegalStateException(
                     "expected the header '"
@@ -82,6 +111,10 @@ final class MetricsWriter implements Closeable {
         return new MetricsWriter(
                 Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND),
                 columns);
+    }
+
+    private static String header(List<String> columns) {
+        return String.join(",", columns.stream().map(MetricsWriter::cell).toList());
     }
 
     /** Writes one row; keys not among the columns are ignored. */

@@ -16,6 +16,11 @@ import java.util.Map;
  * @param imagesPerSecond training images per second of step time, over the whole run
  * @param steps training steps run
  * @param seconds wall time of the run, evaluation included, summed over resumed executions
+ * @param lastEpoch the last epoch's means of every per-step metric ({@code loss}, {@code
+ *     loss/<term>}, {@code weak/*}, {@code time/*}, ...) as {@code metrics.csv} names them; empty
+ *     when unknown
+ * @param meanStepMilliseconds mean wall time of a training step, in milliseconds, over every step
+ *     but the first of each execution (which pays for warm-up); NaN when no such step ran
  */
 public record RunSummary(
         Path directory,
@@ -24,10 +29,34 @@ public record RunSummary(
         double finalLoss,
         double imagesPerSecond,
         int steps,
-        double seconds) {
+        double seconds,
+        Map<String, Double> lastEpoch,
+        double meanStepMilliseconds) {
 
     public RunSummary {
         before = Collections.unmodifiableMap(new LinkedHashMap<>(before));
         after = Collections.unmodifiableMap(new LinkedHashMap<>(after));
+        lastEpoch = Collections.unmodifiableMap(new LinkedHashMap<>(lastEpoch));
+    }
+
+    /** A summary without the last epoch's means and the mean step time. */
+    public RunSummary(
+            Path directory,
+            Map<String, Double> before,
+            Map<String, Double> after,
+            double finalLoss,
+            double imagesPerSecond,
+            int steps,
+            double seconds) {
+        this(
+                directory,
+                before,
+                after,
+                finalLoss,
+                imagesPerSecond,
+                steps,
+                seconds,
+                Map.of(),
+                Double.NaN);
     }
 }

@@ -121,7 +121,13 @@ final class TrainingLoop {
                                     ? progress.images / progress.trainingSeconds
                                     : 0,
                             progress.steps,
-                            progress.seconds());
+                            progress.seconds(),
+                            progress.epochMetrics.isEmpty()
+                                    ? Map.of()
+                                    : progress.epochMetrics.get(progress.epochMetrics.size() - 1),
+                            progress.steadySteps > 0
+                                    ? progress.steadySeconds * 1000 / progress.steadySteps
+                                    : Double.NaN);
             LOG.info("finished after {} steps: {}", summary.steps(), after);
             return summary;
         } finally {
@@ -163,6 +169,9 @@ final class TrainingLoop {
         double lastEpochLoss;
         final Map<String, Double> before;
         final List<Map<String, Double>> epochMetrics;
+        int steadySteps;
+        double steadySeconds;
+        boolean warm;
 
         Progress(CheckpointState state, Map<String, Double> before, long started) {
             this.steps = state.steps();
@@ -172,6 +181,8 @@ final class TrainingLoop {
             this.lastEpochLoss = state.lastEpochLoss();
             this.before = before;
             this.epochMetrics = new ArrayList<>(state.epochMetrics());
+            this.steadySteps = state.steadySteps();
+            this.steadySeconds = state.steadySeconds();
             this.started = started;
         }
 
@@ -188,7 +199,9 @@ final class TrainingLoop {
                     seconds(),
                     lastEpochLoss,
                     before,
-                    epochMetrics);
+                    epochMetrics,
+                    steadySteps,
+                    steadySeconds);
         }
     }
 
@@ -242,6 +255,11 @@ final class TrainingLoop {
             progress.steps++;
             progress.images += batch;
             progress.trainingSeconds += seconds;
+            if (progress.warm) {
+                progress.steadySteps++;
+                progress.steadySeconds += seconds;
+            }
+            progress.warm = true;
             if (progress.steps % training.logEvery() == 0) {
                 LOG.info(
                         "epoch {}/{} step {}/{}: loss {} ({} images/s)",

@@ -29,7 +29,10 @@ import org.wcl4j.core.wiring.RunWiring;
  *   <li>{@code metrics.csv}: one row per step (see the columns of the loss terms, {@code lr},
  *       {@code weak/*}, {@code images/s}, {@code time/*});
  *   <li>{@code checkpoints/}: the latest checkpoint, network and progress, written atomically;
- *   <li>{@code summary.json}: the final numbers, written last.
+ *   <li>{@code summary.json}: the final numbers, written last: {@code before}, {@code after},
+ *       {@code finalLoss}, {@code imagesPerSecond}, {@code steps}, {@code seconds}, {@code
+ *       meanStepMilliseconds} and, with a labeller, the last epoch's means {@code weak/precision},
+ *       {@code weak/recall} (with the data set's classes) and {@code weak/reciprocity}.
  * </ul>
  *
  * <p>{@link #create} loads the data set, builds the plugins and checks that the training split
@@ -42,6 +45,10 @@ import org.wcl4j.core.wiring.RunWiring;
 public final class TrainingRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRun.class);
+
+    /** The last epoch's weak-label means that {@code summary.json} carries, when there are any. */
+    static final List<String> SUMMARY_WEAK =
+            List.of("weak/precision", "weak/recall", "weak/reciprocity");
 
     private final Path directory;
     private final RunComponents parts;
@@ -227,6 +234,17 @@ public final class TrainingRun {
         json.put("imagesPerSecond", summary.imagesPerSecond());
         json.put("steps", summary.steps());
         json.put("seconds", summary.seconds());
+        if (Double.isFinite(summary.meanStepMilliseconds())) {
+            json.put("meanStepMilliseconds", summary.meanStepMilliseconds());
+        } else {
+            json.putNull("meanStepMilliseconds");
+        }
+        for (String key : SUMMARY_WEAK) {
+            Double value = summary.lastEpoch().get(key);
+            if (value != null && Double.isFinite(value)) {
+                json.put(key, value);
+            }
+        }
         return json;
     }
 }

@@ -194,6 +194,28 @@ class RunFilesTest {
     }
 
     @Test
+    void appendingToAFileOfAnEarlierVersionKeepsItsColumns() throws IOException {
+        Path file = folder.resolve("metrics.csv");
+        Files.writeString(file, "step,weak/components,weak/precision,weak/recall\n");
+        List<String> columns = new java.util.ArrayList<>(List.of("step"));
+        columns.addAll(MetricsWriter.WEAK);
+
+        try (MetricsWriter metrics = MetricsWriter.append(file, columns)) {
+            metrics.write(
+                    Map.of(
+                            "step", 3.0,
+                            "weak/components", 2.0,
+                            "weak/precision", 0.5,
+                            "weak/recall", 0.25,
+                            "weak/reciprocity", 1.0,
+                            "weak/size-2", 1.0));
+        }
+
+        assertThat(Files.readAllLines(file))
+                .containsExactly("step,weak/components,weak/precision,weak/recall", "3,2,0.5,0.25");
+    }
+
+    @Test
     void epochOrderIsAPermutationFixedBySeedAndEpoch() {
         int[] order = Batches.permutation(5, 2, 50);
 
@@ -248,7 +270,9 @@ class RunFilesTest {
                 steps * 0.6,
                 1.0 / epochs,
                 Map.of("centroid/top1", 25.0),
-                List.of(Map.of("loss", 2.0)));
+                List.of(Map.of("loss", 2.0)),
+                steps - 1,
+                (steps - 1) * 0.5);
     }
 
     private List<String> listing() throws IOException {

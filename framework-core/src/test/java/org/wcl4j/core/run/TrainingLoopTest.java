@@ -2,7 +2,9 @@ package org.wcl4j.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +116,33 @@ class TrainingLoopTest {
         assertThat(summary.finalLoss())
                 .isCloseTo(lastEpochMean, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(directory.resolve("summary.json")).exists();
+        // summary.json: the last epoch's weak-label means (steps 5-9) and the mean step time over
+        // steps 1-9, each step's seconds being the batch of 8 over its images/s
+        List<Map<String, String>> table = table(directory);
+        JsonNode json = JsonFiles.MAPPER.readTree(directory.resolve("summary.json").toFile());
+        for (String key : List.of("weak/precision", "weak/recall", "weak/reciprocity")) {
+            assertThat(json.get(key).asDouble())
+                    .as(key)
+                    .isCloseTo(mean(table.subList(5, 10), key), within(1e-12));
+        }
+        double stepMs =
+                table.subList(1, 10).stream()
+                        .mapToDouble(row -> 8000 / Double.parseDouble(row.get("images/s")))
+                        .average()
+                        .orElseThrow();
+        assertThat(json.get("meanStepMilliseconds").asDouble())
+                .isCloseTo(stepMs, within(1e-6 * stepMs));
+        assertThat(summary.meanStepMilliseconds())
+                .isEqualTo(json.get("meanStepMilliseconds").asDouble());
+        // component labels are symmetric; every member lies in a component of some size
+        assertThat(mean(table, "weak/reciprocity")).isEqualTo(1.0);
+        for (Map<String, String> row : table) {
+            double shares = 0;
+            for (String size : List.of("1", "2", "3-4", "5-8", "9-16", "17+")) {
+                shares += Double.parseDouble(row.get("weak/size-" + size));
+            }
+            assertThat(shares).isCloseTo(1.0, within(1e-9));
+        }
         assertThat(listing(directory.resolve("checkpoints")))
                 .containsExactly("checkpoint-0002.bin", "checkpoint-0002.json");
     }
@@ -150,6 +179,16 @@ class TrainingLoopTest {
         assertThat(resumed.before()).isEqualTo(uninterrupted.before());
         assertThat(resumed.after()).isEqualTo(uninterrupted.after());
         assertThat(resumed.finalLoss()).isEqualTo(uninterrupted.finalLoss());
+        // the mean step time spans both executions, without the first step of each (0 and 5)
+        List<Map<String, String>> table = table(interrupted.directory());
+        double stepMs =
+                java.util.stream.IntStream.range(0, 15)
+                        .filter(step -> step != 0 && step != 5)
+                        .mapToDouble(
+                                step -> 8000 / Double.parseDouble(table.get(step).get("images/s")))
+                        .average()
+                        .orElseThrow();
+        assertThat(resumed.meanStepMilliseconds()).isCloseTo(stepMs, within(1e-6 * stepMs));
         assertThat(lossColumns(interrupted.directory()))
                 .isEqualTo(lossColumns(uninterrupted.directory()));
         assertThatThrownBy(() -> TrainingRun.resume(interrupted.directory(), REGISTRY))
@@ -191,6 +230,29 @@ class TrainingLoopTest {
             assertThat(lossColumns(interrupted.directory()))
                     .isEqualTo(lossColumns(uninterrupted.directory()));
         }
+    }
+
+    /** The rows of {@code metrics.csv}, each keyed by the header. */
+    private static List<Map<String, String>> table(Path directory) throws IOException {
+        List<String> lines = Files.readAllLines(directory.resolve("metrics.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            Map<String, String> row = new java.util.LinkedHashMap<>();
+            for (int c = 0; c < header.size(); c++) {
+                row.put(header.get(c), cells[c]);
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static double mean(List<Map<String, String>> rows, String column) {
+        return rows.stream()
+                .mapToDouble(row -> Double.parseDouble(row.get(column)))
+                .average()
+                .orElseThrow();
     }
 
     /** The epoch, step, loss and loss/* cells of every row: everything but timings. */

@@ -47,7 +47,9 @@ class TrainingRunDirectoryTest {
         assertThat(Files.readAllLines(directory.resolve("metrics.csv")))
                 .containsExactly(
                         "epoch,step,loss,loss/align,loss/weak-align,lr,weak/components,"
-                                + "weak/precision,weak/recall,images/s,time/augment,"
+                                + "weak/precision,weak/recall,weak/reciprocity,weak/size-1,"
+                                + "weak/size-2,weak/size-3-4,weak/size-5-8,weak/size-9-16,"
+                                + "weak/size-17+,images/s,time/augment,"
                                 + "time/forward,time/label,time/loss,time/backward,time/update");
         JsonNode provenance =
                 JsonFiles.MAPPER.readTree(directory.resolve("provenance.json").toFile());
@@ -84,12 +86,13 @@ class TrainingRunDirectoryTest {
         // five steps were logged, but the last checkpoint was taken after step 2 (epoch 0 of 3)
         StringBuilder rows = new StringBuilder();
         for (int step = 0; step < 5; step++) {
-            rows.append(step / 3).append(',').append(step).append(",1.5").append(",".repeat(13));
+            rows.append(step / 3).append(',').append(step).append(",1.5");
+            rows.append(",".repeat(header.split(",").length - 3));
             rows.append('\n');
         }
         Files.writeString(metrics, rows.toString(), java.nio.file.StandardOpenOption.APPEND);
         CheckpointState state =
-                new CheckpointState(1, 3, 24, 1.0, 2.0, 1.5, Map.of(), List.of(Map.of()));
+                new CheckpointState(1, 3, 24, 1.0, 2.0, 1.5, Map.of(), List.of(Map.of()), 2, 0.6);
         new CheckpointStore(directory.resolve("checkpoints"))
                 .write(state, file -> Files.writeString(file, "network"));
 
