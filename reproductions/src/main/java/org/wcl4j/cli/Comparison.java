@@ -28,7 +28,7 @@ final class Comparison {
     static final String KNN_TOP1 = "knn/top1";
 
     /** The mean time of one step in milliseconds, when {@code summary.json} records it. */
-    static final String STEP_TIME = "time/step";
+    static final String STEP_TIME = "meanStepMilliseconds";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -120,9 +120,9 @@ final class Comparison {
 
     /**
      * The mean time of one training step of a run, in milliseconds: {@code summary.json}'s {@code
-     * time/step} when it has one, otherwise from {@code metrics.csv}: the sum of the step's {@code
-     * time/*} columns (empty cells count as 0), averaged over every step but the run's first (which
-     * pays for warming up); over that first step alone when it is the only one.
+     * meanStepMilliseconds} when it has one, otherwise from {@code metrics.csv}: the sum of the
+     * step's {@code time/*} columns (empty cells count as 0), averaged over every step but the
+     * run's first (which pays for warming up); over that first step alone when it is the only one.
      *
      * @return {@code NaN} when neither file has any timing
      */
