@@ -109,11 +109,14 @@ class CompareCommandTest {
                 .asDouble();
     }
 
-    /** Mean step time in ms: time/step of the summary, else the mean time/* sum of steps 2... */
+    /**
+     * Mean step time in ms: meanStepMilliseconds of the summary, else the mean time/* sum of steps
+     * 2...
+     */
     private static double stepMillis(Path run) throws IOException {
         JsonNode summary = JSON.readTree(run.resolve("summary.json").toFile());
-        if (summary.has("time/step")) {
-            return summary.get("time/step").asDouble();
+        if (summary.has("meanStepMilliseconds")) {
+            return summary.get("meanStepMilliseconds").asDouble();
         }
         MetricsCsv metrics = MetricsCsv.read(run.resolve("metrics.csv"));
         double total = 0;

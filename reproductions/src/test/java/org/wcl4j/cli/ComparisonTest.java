@@ -38,7 +38,8 @@ class ComparisonTest {
     @Test
     void stepTimeOfTheSummaryWins() throws Exception {
         double millis =
-                Comparison.meanStepMillis(JSON.readTree("{\"time/step\": 3.25}"), metrics());
+                Comparison.meanStepMillis(
+                        JSON.readTree("{\"meanStepMilliseconds\": 3.25}"), metrics());
 
         assertThat(millis).isEqualTo(3.25);
     }
