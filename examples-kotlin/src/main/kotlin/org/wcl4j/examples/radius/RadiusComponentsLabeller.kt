@@ -45,13 +45,13 @@ class RadiusComponentsLabeller(val minSimilarity: Double) : WeakLabeller {
      */
     override fun label(embeddings: INDArray, context: LabelContext): ComponentLabels {
         val similarity = cosineSimilarities(embeddings)
+        val n = embeddings.rows()
 
         // Link every pair within the radius; the components of those links are the weak labels.
-        val n = similarity.size
         val components = UnionFind(n)
         for (i in 0 until n) {
             for (j in i + 1 until n) {
-                if (similarity[i][j] >= minSimilarity) {
+                if (similarity[i * n + j] >= minSimilarity) {
                     components.union(i, j)
                 }
             }
@@ -59,29 +59,29 @@ class RadiusComponentsLabeller(val minSimilarity: Double) : WeakLabeller {
         return ComponentLabels(components.roots())
     }
 
-    /** The `[batch, batch]` cosine similarities of the rows, in double precision. */
-    private fun cosineSimilarities(embeddings: INDArray): Array<DoubleArray> {
+    /** The `[batch, batch]` cosine similarities of the rows, in double precision, row-major. */
+    private fun cosineSimilarities(embeddings: INDArray): DoubleArray {
         require(embeddings.rank() == 2 && embeddings.rows() >= 1) {
             "radius-components labeller: expected embeddings of shape [batch, dim] with batch >= 1," +
                 " found shape ${embeddings.shape().contentToString()}; pass one row per batch member"
         }
 
-        // Normalise: divide each row by its L2 norm, after checking every value is finite.
-        val rows = embeddings.castTo(DataType.DOUBLE)
-        val values = rows.toDoubleMatrix()
-        for (i in values.indices) {
-            val j = values[i].indexOfFirst { !it.isFinite() }
-            require(j < 0) {
-                "radius-components labeller: expected finite embeddings, found ${values[i][j]} at" +
-                    " [row $i, column $j]; the embeddings upstream have diverged (lower the" +
-                    " learning rate)"
-            }
+        // Check every value is finite, reading a row-major copy in one go.
+        val rows = embeddings.castTo(DataType.DOUBLE).dup('c')
+        val dim = rows.columns()
+        val values = rows.data().asDouble()
+        val bad = values.indexOfFirst { !it.isFinite() }
+        require(bad < 0) {
+            "radius-components labeller: expected finite embeddings, found ${values[bad]} at" +
+                " [row ${bad / dim}, column ${bad % dim}]; the embeddings upstream have diverged" +
+                " (lower the learning rate)"
         }
+
+        // Normalise each row by its L2 norm, then one matrix product of the unit rows with their
+        // transpose gives every similarity.
         val norms = Transforms.max(rows.norm2(1), MIN_NORM, false).reshape(rows.rows().toLong(), 1)
         val unit = rows.divColumnVector(norms)
-
-        // Similarity: one matrix product of the unit rows with their transpose.
-        return unit.mmul(unit.transpose()).toDoubleMatrix()
+        return unit.mmul(unit.transpose()).dup('c').data().asDouble()
     }
 
     private companion object {
