@@ -92,7 +92,8 @@ class ConfigErrorsTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err())
                 .contains("no config 'wlc'")
-                .contains("[quickstart, simclr, wcl, wcl-multi-crop, ");
+                .contains(
+                        "[quickstart, simclr, wcl, wcl-one-head, wcl-graph-only, adpclr, fncancel, ");
     }
 
     @Test

@@ -152,4 +152,54 @@ class ShippedConfigsTest {
         assertThat(wcl.out()).isEqualTo(ConfigSource.shippedText("wcl").orElseThrow());
         assertThat(wcl.out()).contains("labeller: {name: nearest-neighbour, head: phi}");
     }
+
+    @Test
+    void baselineConfigsSwapTheLabellerCropsAndLossOnly() {
+        RunConfig adpclr = ConfigSource.load("adpclr", List.of());
+        assertThat(adpclr.heads().keySet()).containsExactly("g");
+        assertThat(adpclr.labeller().orElseThrow().name()).isEqualTo("top-k");
+        assertThat(adpclr.labeller().orElseThrow().head()).isEqualTo("g");
+        assertThat(adpclr.losses()).extracting(LossChoice::name).containsExactly("adpclr");
+
+        RunConfig fncancel = ConfigSource.load("fncancel", List.of());
+        assertThat(fncancel.crops().name()).isEqualTo("support-set");
+        assertThat(fncancel.labeller().orElseThrow().name()).isEqualTo("support-set");
+        assertThat(fncancel.losses()).extracting(LossChoice::name).containsExactly("fncancel");
+
+        RunConfig oracle = ConfigSource.load("supcon-oracle", List.of());
+        assertThat(oracle.labeller().orElseThrow().name()).isEqualTo("true-labels");
+        assertThat(oracle.losses())
+                .extracting(LossChoice::name, LossChoice::head)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("nt-xent", "g"),
+                        org.assertj.core.groups.Tuple.tuple("wcl-graph", "phi"));
+
+        // every baseline trains the same encoder, augmentations and schedule as simclr
+        RunConfig simclr = ConfigSource.load("simclr", List.of());
+        for (RunConfig config : List.of(adpclr, fncancel, oracle)) {
+            assertThat(config.encoder()).isEqualTo(simclr.encoder());
+            assertThat(config.augmentations()).isEqualTo(simclr.augmentations());
+            assertThat(config.training()).isEqualTo(simclr.training());
+            assertThat(config.dataset()).isEqualTo(simclr.dataset());
+        }
+    }
+
+    @Test
+    void twoHeadAblationsPutTheTwoLossesOnOneHeadOrDropNtXent() {
+        RunConfig oneHead = ConfigSource.load("wcl-one-head", List.of());
+        assertThat(oneHead.heads().keySet()).containsExactly("g");
+        assertThat(oneHead.labeller().orElseThrow().head()).isEqualTo("g");
+        assertThat(oneHead.losses())
+                .extracting(LossChoice::name, LossChoice::head)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("nt-xent", "g"),
+                        org.assertj.core.groups.Tuple.tuple("wcl-graph", "g"));
+
+        RunConfig graphOnly = ConfigSource.load("wcl-graph-only", List.of());
+        assertThat(graphOnly.heads().keySet()).containsExactly("phi");
+        assertThat(graphOnly.labeller().orElseThrow().head()).isEqualTo("phi");
+        assertThat(graphOnly.losses())
+                .extracting(LossChoice::name, LossChoice::head)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("wcl-graph", "phi"));
+    }
 }
