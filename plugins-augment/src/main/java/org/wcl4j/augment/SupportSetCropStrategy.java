@@ -1,17 +1,10 @@
 package org.wcl4j.augment;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.wcl4j.api.augment.AugmentationPipeline;
 import org.wcl4j.api.augment.CropRequest;
 import org.wcl4j.api.augment.CropStrategy;
 import org.wcl4j.api.augment.ImageBatch;
-import org.wcl4j.api.augment.Seeds;
 import org.wcl4j.api.augment.ViewBatch;
-import org.wcl4j.api.data.DatasetSplit;
-import org.wcl4j.api.data.Image;
-import org.wcl4j.api.data.ImageShape;
 
 /**
  * Two global views of every image plus {@code S} support views: the support set of FNCancel (Huynh
@@ -53,61 +46,14 @@ public final class SupportSetCropStrategy implements CropStrategy {
      */
     @Override
     public ViewBatch views(CropRequest request) {
-        DatasetSplit split = request.split();
-        int[] indices = request.indices();
-        AugmentationPipeline pipeline = request.epochPipeline();
-        if (indices.length == 0) {
-            throw new IllegalArgumentException(
-                    SupportSetCropStrategyProvider.NAME
-                            + ": expected at least one dataset index in the request, found none");
-        }
-
-        // Each image: the global views, then the support views, each with its own generator.
-        int total = GLOBAL_VIEWS + settings.views();
-        List<List<Image>> views = new ArrayList<>(total);
-        for (int v = 0; v < total; v++) {
-            views.add(new ArrayList<>(indices.length));
-        }
-        for (int index : indices) {
-            if (index < 0 || index >= split.size()) {
-                throw new IllegalArgumentException(
-                        SupportSetCropStrategyProvider.NAME
-                                + ": expected dataset indices in [0, "
-                                + split.size()
-                                + "), found "
-                                + index);
-            }
-            Image image = split.image(index);
-            for (int v = 0; v < total; v++) {
-                Random random = Seeds.forView(request.runSeed(), request.epoch(), index, v);
-                views.get(v).add(pipeline.apply(image, random));
-            }
-        }
-
-        // One shape for all views: the engine stacks global and support views into one input.
-        ImageShape shape = views.get(0).get(0).shape();
-        List<ImageBatch> batches = new ArrayList<>(total);
-        for (int v = 0; v < total; v++) {
-            List<Image> batch = views.get(v);
-            for (int position = 0; position < batch.size(); position++) {
-                ImageShape found = batch.get(position).shape();
-                if (!found.equals(shape)) {
-                    throw new IllegalArgumentException(
-                            SupportSetCropStrategyProvider.NAME
-                                    + ": expected every global and support view to have one"
-                                    + " shape, found "
-                                    + shape
-                                    + " and "
-                                    + found
-                                    + " (dataset image "
-                                    + indices[position]
-                                    + "); add a random-resized-crop with a fixed size to the"
-                                    + " augmentations");
-                }
-            }
-            batches.add(new ImageBatch(batch, shape));
-        }
+        List<ImageBatch> views =
+                FullResolutionViews.make(
+                        SupportSetCropStrategyProvider.NAME,
+                        request,
+                        GLOBAL_VIEWS + settings.views());
         return new ViewBatch(
-                batches.subList(0, GLOBAL_VIEWS), List.of(), batches.subList(GLOBAL_VIEWS, total));
+                views.subList(0, GLOBAL_VIEWS),
+                List.of(),
+                views.subList(GLOBAL_VIEWS, views.size()));
     }
 }
