@@ -62,6 +62,18 @@ public final class TrainingRun {
         this.checkpoint = checkpoint;
     }
 
+    /**
+     * Does every check {@link #create} does before it makes a directory, and nothing else: loads
+     * the data set, builds the plugins, checks that the training split holds a batch and that the
+     * crops and the labeller accept a batch of the run's shape. For commands that start several
+     * runs and should refuse a bad config before the first of them trains.
+     *
+     * @throws IllegalArgumentException as {@link #create} does
+     */
+    public static void check(RunConfig config, PluginRegistry registry, RunOptions options) {
+        components(config, registry, options);
+    }
+
     /** Creates a run directory for {@code config} under {@code runsRoot}; see {@link #create}. */
     public static TrainingRun create(RunConfig config, Path runsRoot, PluginRegistry registry) {
         return create(config, runsRoot, registry, RunOptions.defaults());
@@ -172,6 +184,7 @@ public final class TrainingRun {
         Injector injector = RunWiring.injector(config, registry, options.overrides());
         RunComponents parts = RunWiring.components(injector);
         Batches.perEpoch(parts.dataset().train().size(), config.training().batchSize());
+        Preflight.check(parts);
         return parts;
     }
 
