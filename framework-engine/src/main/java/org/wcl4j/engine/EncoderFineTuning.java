@@ -128,11 +128,13 @@ public final class EncoderFineTuning implements FineTuner {
                                 + (epoch + 1)
                                 + "; lower the learning rate");
             }
-            LOG.debug(
-                    "fine-tuning: epoch {}/{}, mean cross-entropy {}",
-                    epoch + 1,
-                    settings.epochs(),
-                    lastEpochLoss);
+            if ((epoch + 1) % Math.max(1, settings.epochs() / 10) == 0) {
+                LOG.info(
+                        "fine-tuning: epoch {}/{}, mean cross-entropy {}",
+                        epoch + 1,
+                        settings.epochs(),
+                        String.format(Locale.ROOT, "%.4f", lastEpochLoss));
+            }
         }
         LOG.info(
                 "fine-tuned from {} on {} labelled images for {} epochs: mean cross-entropy {}",
