@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +63,20 @@ public final class ContrastiveNetwork {
     private final List<String> headNames;
     private final Map<String, Integer> headOutputSizes;
     private final MomentumSgd optimiser;
+    private final Encoder encoder;
+    private final Map<String, Head> heads;
     private Lars lars;
 
     private ContrastiveNetwork(
             ExternalErrorGraph graph,
             ImageShape shape,
             EncoderOutput features,
-            Map<String, Integer> headOutputSizes) {
+            Map<String, Integer> headOutputSizes,
+            Encoder encoder,
+            Map<String, Head> heads) {
         this.graph = graph;
+        this.encoder = encoder;
+        this.heads = Collections.unmodifiableMap(new LinkedHashMap<>(heads));
         this.shape = shape;
         this.featureVertex = features.vertex();
         this.featureSize = features.featureSize();
@@ -115,22 +122,7 @@ public final class ContrastiveNetwork {
         // oneDNN runs convolution and BatchNorm where the native build has it
         NativeBackend.allowHelpers();
 
-        // shared layer defaults; the optimiser is applied by TrainingStep, not by Deeplearning4j
-        GraphBuilder builder =
-                new NeuralNetConfiguration.Builder()
-                        .seed(seed)
-                        .dataType(dataType)
-                        .updater(new Sgd(0.0))
-                        .weightInit(WeightInit.RELU)
-                        .activation(Activation.IDENTITY)
-                        .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                        .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                        .cacheMode(CacheMode.NONE)
-                        .graphBuilder()
-                        .addInputs(INPUT)
-                        .setInputTypes(
-                                InputType.convolutional(
-                                        shape.height(), shape.width(), shape.channels()));
+        GraphBuilder builder = graphBuilder(shape, seed, dataType);
 
         // encoder, then every head on the pooled features
         EncoderOutput features = encoder.build(builder, ENCODER_PREFIX, INPUT, shape);
@@ -169,7 +161,28 @@ public final class ContrastiveNetwork {
                                 + " example a dense layer with identity activation)");
             }
         }
-        return new ContrastiveNetwork(graph, shape, features, outputSizes);
+        return new ContrastiveNetwork(graph, shape, features, outputSizes, encoder, heads);
+    }
+
+    /**
+     * The layer defaults every graph of this engine starts from, with input {@link #INPUT} of
+     * {@code shape}: He-normal weights, identity activation, workspaces on, and a zero-rate
+     * updater, since the engine's own optimisers update the parameters.
+     */
+    static GraphBuilder graphBuilder(ImageShape shape, long seed, DataType dataType) {
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(dataType)
+                .updater(new Sgd(0.0))
+                .weightInit(WeightInit.RELU)
+                .activation(Activation.IDENTITY)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+                .cacheMode(CacheMode.NONE)
+                .graphBuilder()
+                .addInputs(INPUT)
+                .setInputTypes(
+                        InputType.convolutional(shape.height(), shape.width(), shape.channels()));
     }
 
     /**
@@ -353,6 +366,16 @@ public final class ContrastiveNetwork {
 
     MomentumSgd optimiser() {
         return optimiser;
+    }
+
+    /** The encoder the graph was built from, to build copies of it. */
+    Encoder encoder() {
+        return encoder;
+    }
+
+    /** The heads the graph was built from, by name, in graph-output order. */
+    Map<String, Head> heads() {
+        return heads;
     }
 
     /** LARS over the same masks and velocity as {@link #optimiser()}, made on first use. */

@@ -17,7 +17,8 @@ public final class SemiSupervisedProtocolProvider
 
     @Override
     public String description() {
-        return "Linear classifier on frozen features of 1% and 10% of the labels, class-balanced";
+        return "Fine-tunes the network (or, with mode=linear, a classifier on frozen features) on"
+                + " 1% and 10% of the labels, class-balanced";
     }
 
     @Override

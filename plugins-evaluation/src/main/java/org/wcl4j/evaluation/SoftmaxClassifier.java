@@ -177,6 +177,13 @@ final class SoftmaxClassifier {
         return new double[] {100.0 * top1 / data.size(), 100.0 * top5 / data.size()};
     }
 
+    /** The scores {@code W x + b} of row {@code row} of {@code data}, one per class. */
+    double[] scores(LabelledFeatures data, int row) {
+        double[] z = new double[classes];
+        scores(data.values(), row * dim, z);
+        return z;
+    }
+
     /** The scores {@code W x + b} of the row at {@code offset}. */
     private void scores(float[] values, int offset, double[] z) {
         for (int c = 0; c < classes; c++) {

@@ -93,7 +93,7 @@ class RealImagesTest {
     void semiSupervisedOnPixelsBeatsNoise() {
         SemiSupervisedProtocol semi =
                 new SemiSupervisedProtocol(
-                        new SemiSupervisedSettings(List.of(10.0), "pooled", 30, 256, 0.1, 1));
+                        SemiSupervisedSettings.linear(List.of(10.0), "pooled", 30, 256, 0.1, 1));
 
         // 10% of 2,000 images: 20 labelled images per class
         assertThat(metric(semi, pixels, "10%/top1")).isGreaterThan(55.0);

@@ -185,7 +185,7 @@ class EvalCommandTest {
             "--set",
             "percents=[10]",
             "--set",
-            "epochs=20"
+            "fineTuneEpochs=2"
         };
         Cli.Result first = Cli.run(command);
         Path subset = run.resolve("evaluations/semi-supervised-subset-10.csv");
@@ -212,7 +212,22 @@ class EvalCommandTest {
                         "--set",
                         "percents=[10]",
                         "--set",
+                        "mode=linear",
+                        "--set",
                         "epochs=5",
+                        "--set",
+                        "layer=head-g/relu");
+        Cli.Result fineTuned =
+                Cli.run(
+                        "eval",
+                        "--run",
+                        run.toString(),
+                        "--protocol",
+                        "semi-supervised",
+                        "--set",
+                        "percents=[10]",
+                        "--set",
+                        "fineTuneEpochs=2",
                         "--set",
                         "layer=head-g/relu");
         Cli.Result unknown =
@@ -228,6 +243,9 @@ class EvalCommandTest {
         assertThat(fromHead.exitCode()).as(fromHead.err()).isEqualTo(0);
         assertThat(value(fromHead.out(), "10%/top1")).isBetween(0.0, 100.0);
         assertThat(run.resolve("features/train-head-g-relu.bin")).isNotEmptyFile();
+        assertThat(fineTuned.exitCode()).as(fineTuned.err()).isEqualTo(0);
+        assertThat(fineTuned.out()).contains("mode fine-tune");
+        assertThat(value(fineTuned.out(), "10%/top1")).isBetween(0.0, 100.0);
         assertThat(unknown.exitCode()).isEqualTo(2);
         assertThat(unknown.err()).contains("found 'head-x/relu'").contains("head-g/relu");
     }

@@ -1,9 +1,13 @@
 package org.wcl4j.api.eval;
 
+import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wcl4j.api.data.DatasetSplit;
 
-/** Gives the trained encoder's pooled features, in inference mode, without augmentation. */
+/**
+ * Gives the trained encoder's pooled features, in inference mode, without augmentation; and, where
+ * it runs a real network, a {@link FineTuner} that trains a copy of it.
+ */
 public interface FeatureExtractor {
 
     /** The name of the pooled encoder features, where features are taken unless asked otherwise. */
@@ -37,5 +41,14 @@ public interface FeatureExtractor {
                         + "', the only point known here, found '"
                         + layer
                         + "'");
+    }
+
+    /**
+     * Fine-tuning of a copy of the encoder behind these features, for protocols that train the
+     * network rather than read frozen features (the semi-supervised evaluation). This default has
+     * none: features fixed in advance have no network to train.
+     */
+    default Optional<FineTuner> fineTuner() {
+        return Optional.empty();
     }
 }

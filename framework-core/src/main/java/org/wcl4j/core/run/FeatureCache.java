@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.CRC32;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wcl4j.api.data.DatasetSplit;
 import org.wcl4j.api.eval.FeatureExtractor;
+import org.wcl4j.api.eval.FineTuner;
 
 /**
  * Features of a run's named splits, computed once per checkpoint and kept in the run directory's
@@ -68,6 +70,14 @@ final class FeatureCache implements FeatureExtractor {
         splits.forEach((name, split) -> names.put(split, name));
         this.delegate = delegate;
         this.listener = listener;
+    }
+
+    /**
+     * The delegate's fine-tuner: fine-tuning trains a copy of the network, so nothing is cached.
+     */
+    @Override
+    public Optional<FineTuner> fineTuner() {
+        return delegate.fineTuner();
     }
 
     /** The file the features of split {@code name} are kept in. */

@@ -29,6 +29,7 @@ import org.wcl4j.api.eval.EvaluationProtocol;
 import org.wcl4j.api.eval.EvaluationProtocolProvider;
 import org.wcl4j.api.eval.EvaluationResult;
 import org.wcl4j.api.eval.FeatureExtractor;
+import org.wcl4j.api.eval.FineTuner;
 import org.wcl4j.api.plugin.Settings;
 import org.wcl4j.core.config.ConfigLoader;
 import org.wcl4j.core.config.PluginChoice;
@@ -40,6 +41,7 @@ import org.wcl4j.core.registry.PluginRegistry;
 import org.wcl4j.core.wiring.RunComponents;
 import org.wcl4j.core.wiring.RunWiring;
 import org.wcl4j.engine.ContrastiveNetwork;
+import org.wcl4j.engine.EncoderFineTuning;
 
 /**
  * Evaluates the latest checkpoint of a run directory with any protocol, after training or while it
@@ -58,7 +60,8 @@ import org.wcl4j.engine.ContrastiveNetwork;
  * </ul>
  *
  * <p>The network is only read: features are computed in inference mode, so neither the weights nor
- * the BatchNorm running statistics change (see {@link #network()}).
+ * the BatchNorm running statistics change (see {@link #network()}); a protocol that fine-tunes (the
+ * semi-supervised one) trains a copy of it ({@link EncoderFineTuning}).
  */
 public final class RunEvaluation {
 
@@ -272,10 +275,19 @@ public final class RunEvaluation {
         }
     }
 
-    /** The network's pooled features, or the output of a head's vertex, split by split. */
+    /**
+     * The network's pooled features, or the output of a head's vertex, split by split; and
+     * fine-tuning of copies of the network, with the run's augmentations.
+     */
     private FeatureExtractor networkFeatures() {
         int chunk = parts.config().training().batchSize();
+        FineTuner fineTuner = new EncoderFineTuning(network, parts.augmentations());
         return new FeatureExtractor() {
+            @Override
+            public Optional<FineTuner> fineTuner() {
+                return Optional.of(fineTuner);
+            }
+
             @Override
             public INDArray features(DatasetSplit split) {
                 return new SplitFeatures(network::features, chunk).features(split);

@@ -1,5 +1,6 @@
 package org.wcl4j.core.run;
 
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -8,6 +9,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.wcl4j.api.data.DatasetSplit;
 import org.wcl4j.api.data.ImageShape;
 import org.wcl4j.api.eval.FeatureExtractor;
+import org.wcl4j.api.eval.FineTuner;
 
 /**
  * Features of a whole split, computed in chunks by a function from images {@code [n, channels,
@@ -18,17 +20,33 @@ final class SplitFeatures implements FeatureExtractor {
 
     private final UnaryOperator<INDArray> features;
     private final int chunk;
+    private final Optional<FineTuner> fineTuner;
 
     /**
      * @param features images to features, in inference mode
      * @param chunk images per call
      */
     SplitFeatures(UnaryOperator<INDArray> features, int chunk) {
+        this(features, chunk, Optional.empty());
+    }
+
+    /**
+     * @param features images to features, in inference mode
+     * @param chunk images per call
+     * @param fineTuner fine-tunes a copy of the network the features come from, if any
+     */
+    SplitFeatures(UnaryOperator<INDArray> features, int chunk, Optional<FineTuner> fineTuner) {
         if (chunk < 1) {
             throw new IllegalArgumentException("expected a chunk size >= 1, found " + chunk);
         }
         this.features = features;
         this.chunk = chunk;
+        this.fineTuner = fineTuner;
+    }
+
+    @Override
+    public Optional<FineTuner> fineTuner() {
+        return fineTuner;
     }
 
     @Override

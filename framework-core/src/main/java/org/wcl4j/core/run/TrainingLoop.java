@@ -23,6 +23,7 @@ import org.wcl4j.core.config.RunConfig;
 import org.wcl4j.core.config.TrainingConfig;
 import org.wcl4j.core.wiring.RunComponents;
 import org.wcl4j.engine.ContrastiveNetwork;
+import org.wcl4j.engine.EncoderFineTuning;
 import org.wcl4j.engine.OptimizerSettings;
 import org.wcl4j.engine.StepResult;
 import org.wcl4j.engine.TrainingStep;
@@ -334,7 +335,11 @@ final class TrainingLoop {
             return results;
         }
         listener.evaluationStarted(when);
-        SplitFeatures extractor = new SplitFeatures(network::features, training.batchSize());
+        SplitFeatures extractor =
+                new SplitFeatures(
+                        network::features,
+                        training.batchSize(),
+                        Optional.of(new EncoderFineTuning(network, parts.augmentations())));
         List<String> names = config.evaluationNames();
         for (int i = 0; i < parts.evaluation().size(); i++) {
             EvaluationResult result =

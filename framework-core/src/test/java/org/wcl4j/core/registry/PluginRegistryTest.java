@@ -38,7 +38,7 @@ class PluginRegistryTest {
                 .startsWith(
                         org.assertj.core.groups.Tuple.tuple("dataset", "blobs"),
                         org.assertj.core.groups.Tuple.tuple("encoder", "tiny-conv"))
-                .hasSize(9);
+                .hasSize(10);
         assertThat(registry.plugins().get(0).defaults())
                 .isEqualTo(new org.wcl4j.core.testing.BlobsDatasetProvider.Blobs(48, 24, 8, 7));
     }

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +95,33 @@ class RunEvaluationTest {
         // bit for bit: the same float values, not merely close ones
         assertThat(evaluation.network().parameters().data().asFloat())
                 .isEqualTo(before.data().asFloat());
+    }
+
+    @Test
+    void fineTuningTrainsACopyAndLeavesTheNetworkAndItsCheckpointUntouched() throws IOException {
+        RunEvaluation evaluation = RunEvaluation.open(trained, REGISTRY);
+        INDArray before = evaluation.network().parameters();
+        Map<Path, byte[]> checkpoints = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(trained.resolve(RunDirectory.CHECKPOINTS))) {
+            for (Path file : files.toList()) {
+                checkpoints.put(file, Files.readAllBytes(file));
+            }
+        }
+
+        RunEvaluation.Outcome outcome = evaluation.evaluate("fine-tuned", List.of(), new Stages());
+
+        // the copy was trained (whether it learns is the engine's tests' business: an encoder
+        // that averages over the image cannot tell the blobs' quadrants apart); the network and
+        // every checkpoint file are as they were
+        assertThat(outcome.result().metrics().get("train-loss")).isBetween(0.0, 2 * Math.log(4));
+        assertThat(outcome.result().metrics().get("top1")).isBetween(0.0, 100.0);
+        assertThat(evaluation.network().parameters().data().asFloat())
+                .isEqualTo(before.data().asFloat());
+        for (Map.Entry<Path, byte[]> file : checkpoints.entrySet()) {
+            assertThat(Files.readAllBytes(file.getKey()))
+                    .as(file.getKey().toString())
+                    .isEqualTo(file.getValue());
+        }
     }
 
     @Test
