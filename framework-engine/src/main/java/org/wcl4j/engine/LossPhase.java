@@ -225,7 +225,10 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
         List<WeakLabels> labels = new ArrayList<>();
         WeakLabelStatistics statistics = new WeakLabelStatistics();
         for (INDArray view : embeddings.get(binding.head())) {
-            WeakLabels viewLabels = binding.labeller().label(view, labelContext);
+            // a copy, so that a labeller writing into its input cannot change what the losses read
+            INDArray copy = view.dup();
+            owned.add(copy);
+            WeakLabels viewLabels = binding.labeller().label(copy, labelContext);
             if (viewLabels.size() != n) {
                 throw new IllegalArgumentException(
                         "labeller: expected labels for "

@@ -94,19 +94,22 @@ final class WeakLabelStatistics {
         return views == 0 ? 0.0 : components / views;
     }
 
-    /** Share of predicted positive pairs of the same class; 0 when none was predicted. */
+    /**
+     * Share of predicted positive pairs of the same class; NaN (undefined, an empty cell in the
+     * metrics) when none was predicted, so that "no pair" is not read as "every pair wrong".
+     */
     double precision() {
-        return predicted == 0 ? 0.0 : (double) truePositives / predicted;
+        return predicted == 0 ? Double.NaN : (double) truePositives / predicted;
     }
 
-    /** Share of same-class pairs predicted positive; 0 when there are none. */
+    /** Share of same-class pairs predicted positive; NaN when the batch has none. */
     double recall() {
-        return actual == 0 ? 0.0 : (double) truePositives / actual;
+        return actual == 0 ? Double.NaN : (double) truePositives / actual;
     }
 
-    /** Share of predicted pairs whose reverse is predicted; 1 when none was predicted. */
+    /** Share of predicted pairs whose reverse is predicted; NaN when none was predicted. */
     double reciprocity() {
-        return predicted == 0 ? 1.0 : (double) reciprocated / predicted;
+        return predicted == 0 ? Double.NaN : (double) reciprocated / predicted;
     }
 
     /**

@@ -99,12 +99,16 @@ class WeakLabelStatisticsTest {
     }
 
     @Test
-    void noPredictedPairIsFullyReciprocalAndAllSingletons() {
+    void noPredictedPairLeavesPrecisionUndefined() {
         WeakLabelStatistics statistics = new WeakLabelStatistics();
 
-        statistics.add(new SupportNeighbourLabeller.MaskLabels(new boolean[4][4]), new int[0]);
+        // classes 0, 0, 1, 1: two same-class ordered pairs per class, none predicted
+        statistics.add(
+                new SupportNeighbourLabeller.MaskLabels(new boolean[4][4]), new int[] {0, 0, 1, 1});
 
-        assertThat(statistics.reciprocity()).isEqualTo(1.0);
+        assertThat(statistics.reciprocity()).isNaN();
+        assertThat(statistics.precision()).isNaN();
+        assertThat(statistics.recall()).isEqualTo(0.0);
         assertThat(statistics.sizeShares().get("weak/size-1")).isEqualTo(1.0);
         assertThat(statistics.meanComponents()).isEqualTo(4.0);
     }

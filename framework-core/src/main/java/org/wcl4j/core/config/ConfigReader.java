@@ -182,7 +182,9 @@ final class ConfigReader {
         Optional<P> provider = registry.find(family, name.asText());
         if (provider.isEmpty()) {
             problems.add(
-                    Names.unknown(family.label(), name.asText(), namePath, registry.names(family)));
+                    Names.unknown(family.label(), name.asText(), namePath, registry.names(family))
+                            + " (a plugin from a jar of your own must be on the class path: with"
+                            + " the wcl4j launcher, in WCL4J_PLUGIN_PATH)");
             return Optional.empty();
         }
 

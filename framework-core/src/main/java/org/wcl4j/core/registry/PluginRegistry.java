@@ -40,8 +40,9 @@ public final class PluginRegistry {
     /**
      * Finds every provider visible to {@code loader}.
      *
-     * @throws IllegalStateException when two providers of one family share a name, or a provider
-     *     listed in {@code META-INF/services} cannot be loaded
+     * @throws IllegalArgumentException when two providers of one family share a name, or a
+     *     provider listed in {@code META-INF/services} cannot be loaded: a problem with the plugin
+     *     jars on the class path, which the user gave
      */
     public static PluginRegistry discover(ClassLoader loader) {
         Builder builder = new Builder();
@@ -51,7 +52,7 @@ public final class PluginRegistry {
                     builder.add(family, provider);
                 }
             } catch (ServiceConfigurationError e) {
-                throw new IllegalStateException(
+                throw new IllegalArgumentException(
                         "could not load a "
                                 + family.label()
                                 + " plugin: "
@@ -69,8 +70,8 @@ public final class PluginRegistry {
      * A registry of exactly the given providers, each filed under every family interface it
      * implements. Useful for tests and for embedding without {@link ServiceLoader}.
      *
-     * @throws IllegalStateException when two providers of one family share a name
-     * @throws IllegalArgumentException when a provider implements no family interface
+     * @throws IllegalArgumentException when two providers of one family share a name, or a
+     *     provider implements no family interface
      */
     public static PluginRegistry of(Collection<? extends Provider<?, ?>> providers) {
         Builder builder = new Builder();
@@ -158,7 +159,7 @@ public final class PluginRegistry {
         void add(PluginFamily<?> family, Provider<?, ?> provider) {
             String name = provider.name();
             if (name.isBlank()) {
-                throw new IllegalStateException(
+                throw new IllegalArgumentException(
                         "expected a non-blank "
                                 + family.label()
                                 + " name, found '"
@@ -168,7 +169,7 @@ public final class PluginRegistry {
             }
             Provider<?, ?> previous = providers.get(family).putIfAbsent(name, provider);
             if (previous != null) {
-                throw new IllegalStateException(
+                throw new IllegalArgumentException(
                         "duplicate "
                                 + family.label()
                                 + " name '"

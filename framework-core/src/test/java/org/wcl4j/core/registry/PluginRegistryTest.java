@@ -68,7 +68,7 @@ class PluginRegistryTest {
                 new URLClassLoader(
                         new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             assertThatThrownBy(() -> PluginRegistry.discover(loader))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage(
                             "duplicate labeller name 'copy': registered by both "
                                     + CopyLabeller.class.getName()
@@ -90,7 +90,7 @@ class PluginRegistryTest {
                         () ->
                                 PluginRegistry.of(
                                         List.of(new AlignLossProvider(), new AlignLossProvider())))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("duplicate loss name 'align'");
     }
 

@@ -63,7 +63,7 @@ class SupportViewsRunTest {
                                     context.supportViews().isEmpty()
                                             ? new long[0]
                                             : context.supportViews().get(0).shape()));
-                    int n = (int) embeddings.rows();
+                    int n = embeddings.rows();
                     int[] components = new int[n];
                     for (int i = 0; i < n; i++) {
                         components[i] = embeddings.getRow(i).argMax().getInt(0);
@@ -93,6 +93,12 @@ class SupportViewsRunTest {
                                 REGISTRY,
                                 RunOptions.defaults().withOverrides(List.of(overrides)))
                         .execute(RunListener.NONE);
+
+        // first the check before the run directory is made: random embeddings of the batch's
+        // size, with as many support views as the crops make
+        Call preflight = calls.remove(0);
+        assertThat(preflight.support()).hasSize(2);
+        assertThat(preflight.supportShape()[0]).isEqualTo(8);
 
         // 10 steps of two global views each; head phi has 4 outputs, batches hold 8 images
         assertThat(calls).hasSize(20);
