@@ -13,11 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wcl4j.core.config.ConfigException;
 import org.wcl4j.core.config.RunConfig;
 import org.wcl4j.core.registry.PluginRegistry;
 import org.wcl4j.core.run.RunOptions;
@@ -55,6 +57,11 @@ final class CompareCommand implements Callable<Integer> {
     private static final int PLOT_WIDTH = 900;
     private static final int PLOT_HEIGHT = 540;
 
+    /** How else a run of the comparison that stopped goes on. */
+    static final String AGAIN =
+            "or run the same `wcl4j compare` command again: it resumes this run and reuses the"
+                    + " finished ones";
+
     private static final Logger log = LoggerFactory.getLogger(CompareCommand.class);
 
     @Spec private CommandSpec spec;
@@ -63,18 +70,24 @@ final class CompareCommand implements Callable<Integer> {
             names = "--configs",
             required = true,
             arity = "1..*",
+            split = ",",
             paramLabel = "CONFIG",
             description =
-                    "YAML files or names of shipped configs, each with its own name; the first"
-                            + " is the reference of the comparison.")
+                    "YAML files or names of shipped configs, each with its own name, separated by"
+                            + " spaces or commas (simclr wcl, or simclr,wcl); the first is the"
+                            + " reference of the comparison.")
     private List<String> configs = new ArrayList<>();
 
     @Option(
             names = "--seeds",
             required = true,
-            split = ",",
-            paramLabel = "SEED",
-            description = "The seeds every config runs with, e.g. 1,2,3.")
+            paramLabel = "SEEDS",
+            description =
+                    "The seeds every config runs with: distinct non-negative integers separated"
+                            + " by commas, e.g. 1,2,3.")
+    private String seedText = "";
+
+    /** The seeds of {@code --seeds}, once {@link #resolve} has read them. */
     private List<Long> seeds = new ArrayList<>();
 
     @Option(
@@ -111,27 +124,24 @@ final class CompareCommand implements Callable<Integer> {
         Path compareRoot = runsRoot.resolve(CompareRuns.FOLDER);
         Path outDir = out != null ? out : compareRoot;
         requireOutDirectory(outDir);
-        List<CompareRuns.Planned> plan = new ArrayList<>();
-        for (List<RunConfig> perSeed : resolved) {
-            for (RunConfig config : perSeed) {
-                plan.add(CompareRuns.plan(compareRoot, config));
-            }
-        }
+        List<CompareRuns.Planned> plan =
+                CompareRuns.plan(compareRoot, resolved.stream().flatMap(List::stream).toList());
 
         PluginRegistry registry = PluginRegistry.discover();
         RunOptions options = RunOptions.defaults().withCommandLine(Wcl4jCommand.invocation(spec));
         Map<CompareRuns.Planned, Path> directories = new LinkedHashMap<>();
         for (int i = 0; i < plan.size(); i++) {
+            CompareRuns.Planned planned = plan.get(i);
+            int number = i + 1;
             try {
+                // an interruption says so too, after its own `train --resume` line
                 directories.put(
-                        plan.get(i), run(plan.get(i), i + 1, plan.size(), registry, options));
+                        planned,
+                        RunInterruption.withFollowUp(
+                                AGAIN, () -> run(planned, number, plan.size(), registry, options)));
             } catch (RunDriver.Failure failure) {
-                // the same compare call resumes it, and reuses the runs that finished
                 throw new RunDriver.Failure(
-                        failure.note()
-                                + "\nor run the same `wcl4j compare` again: it resumes this run"
-                                + " and reuses the finished ones",
-                        (RuntimeException) failure.getCause());
+                        failure.note() + "\n" + AGAIN, (RuntimeException) failure.getCause());
             }
         }
 
@@ -171,6 +181,7 @@ final class CompareCommand implements Callable<Integer> {
      *     does not load, two configs of one name, or a config without a kNN evaluation
      */
     private List<List<RunConfig>> resolve() {
+        seeds = parseSeeds(seedText);
         Set<Long> distinct = new LinkedHashSet<>(seeds);
         if (distinct.size() != seeds.size()) {
             throw new IllegalArgumentException(
@@ -191,11 +202,31 @@ final class CompareCommand implements Callable<Integer> {
             for (long seed : seeds) {
                 List<String> all = new ArrayList<>(overrides);
                 all.add("seed=" + seed);
-                perSeed.add(ConfigSource.load(config, all));
+                try {
+                    perSeed.add(ConfigSource.load(config, all));
+                } catch (ConfigException e) {
+                    // the same --set may fit one config and not another: say which
+                    throw new IllegalArgumentException(
+                            "in --configs "
+                                    + config
+                                    + (overrides.isEmpty()
+                                            ? ""
+                                            : " with --set " + String.join(" --set ", overrides))
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
+                }
             }
             RunConfig first = perSeed.get(0);
             String folder = CompareRuns.safe(first.name());
             String earlier = byFolder.putIfAbsent(folder, config);
+            if (earlier != null && earlier.equals(config)) {
+                throw new IllegalArgumentException(
+                        "expected each config once in --configs, found "
+                                + config
+                                + " listed twice; list it once (a comparison with itself needs a"
+                                + " copy with another `name:`)");
+            }
             if (earlier != null) {
                 throw new IllegalArgumentException(
                         "expected every config to have its own name (it names the method and its"
@@ -249,7 +280,11 @@ final class CompareCommand implements Callable<Integer> {
             case INTERRUPTED -> {
                 Path directory = planned.directory().orElseThrow();
                 err.println(
-                        which + ": resumed from its last checkpoint in " + Reports.path(directory));
+                        which
+                                + ": "
+                                + resumed(planned.checkpointedEpochs())
+                                + " in "
+                                + Reports.path(directory));
                 err.flush();
                 return RunDriver.resume(directory, registry, options, err).summary().directory();
             }
@@ -322,7 +357,58 @@ final class CompareCommand implements Callable<Integer> {
         written.add("compare.csv");
         accuracy.ifPresent(a -> written.add(ACCURACY_PLOT));
         precision.ifPresent(p -> written.add(PRECISION_PLOT));
+        // a figure of an earlier comparison in this folder would no longer match compare.md
+        for (String figure : List.of(ACCURACY_PLOT, PRECISION_PLOT)) {
+            if (!written.contains(figure)) {
+                try {
+                    Files.deleteIfExists(outDir.resolve(figure));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(
+                            "could not remove the earlier " + outDir.resolve(figure), e);
+                }
+            }
+        }
         return written;
+    }
+
+    /** What resuming a run does, by the epochs of its newest checkpoint. */
+    static String resumed(OptionalInt checkpointedEpochs) {
+        return checkpointedEpochs.isPresent()
+                ? "resumed from the checkpoint after epoch " + checkpointedEpochs.getAsInt()
+                : "resumed: no checkpoint yet, so it starts over";
+    }
+
+    /**
+     * The seeds of {@code --seeds}: comma-separated non-negative integers. A negative seed is
+     * refused: it would make folder names such as {@code simclr-seed-1}, which read as a range.
+     *
+     * @throws IllegalArgumentException saying what was expected and what was found
+     */
+    static List<Long> parseSeeds(String text) {
+        List<Long> parsed = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            String seed = part.strip();
+            if (!seed.matches("\\d{1,18}")) {
+                throw new IllegalArgumentException(
+                        "expected --seeds to be a comma-separated list of non-negative integers,"
+                                + " found '"
+                                + text
+                                + "'"
+                                + (seed.isEmpty()
+                                        ? " (an empty entry)"
+                                        : seed.matches("-\\d+")
+                                                ? " ('"
+                                                        + seed
+                                                        + "' is negative, which would make"
+                                                        + " folders such as name-seed"
+                                                        + seed
+                                                        + ")"
+                                                : " ('" + seed + "' is not one)")
+                                + "; e.g. --seeds 1,2,3");
+            }
+            parsed.add(Long.parseLong(seed));
+        }
+        return parsed;
     }
 
     private String seedList() {
@@ -331,6 +417,20 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Makes the output folder, or says why it cannot be. */
     private static void requireOutDirectory(Path outDir) {
+        Path existing = outDir.toAbsolutePath();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new IllegalArgumentException(
+                    "expected a folder for the comparison at "
+                            + outDir
+                            + ", found "
+                            + (existing.equals(outDir.toAbsolutePath())
+                                    ? "a file"
+                                    : "a file in its way, " + existing)
+                            + "; choose another with --out DIR");
+        }
         try {
             Files.createDirectories(outDir);
         } catch (IOException e) {

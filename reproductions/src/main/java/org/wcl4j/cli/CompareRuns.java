@@ -13,7 +13,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.wcl4j.core.config.ConfigLoader;
 import org.wcl4j.core.config.RunConfig;
@@ -24,7 +27,8 @@ import org.wcl4j.core.config.RunConfig;
  * <p>Every pair gets a fixed slot, {@code <runs>/compare/<name>-seed<k>/}, that holds the one run
  * directory {@code train} makes for it, {@code <name>-<yyyyMMdd-HHmmss>/}. A later {@code compare}
  * finds that directory again: it reuses a finished run, resumes an interrupted one, and refuses one
- * whose resolved {@code config.yaml} is not the config now requested.
+ * whose resolved {@code config.yaml} is not the config now requested (keys that only change the
+ * log, {@link #LOGGING_ONLY}, aside).
  */
 final class CompareRuns {
 
@@ -57,6 +61,8 @@ final class CompareRuns {
      * @param slot the folder that holds its run directory
      * @param state what the slot holds
      * @param directory the run directory, when the slot holds one
+     * @param checkpointedEpochs for an interrupted run, the epochs done at its newest checkpoint;
+     *     empty when it has none yet (it then starts over) and for the other states
      */
     record Planned(
             String method,
@@ -64,7 +70,18 @@ final class CompareRuns {
             RunConfig config,
             Path slot,
             State state,
-            Optional<Path> directory) {}
+            Optional<Path> directory,
+            OptionalInt checkpointedEpochs) {}
+
+    /**
+     * The keys of a config that change only what is logged while training, never a number the run
+     * writes: {@code training.logEvery} sets how often a progress line goes into the log, and
+     * nothing else reads it. A run is reused whatever these are.
+     */
+    static final Set<String> LOGGING_ONLY = Set.of("training.logEvery");
+
+    /** A checkpoint's JSON, written last, so it marks a whole checkpoint (see checkpoints/). */
+    private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-(\\d+)\\.json");
 
     /** The slot of a (config, seed): {@code <compareRoot>/<name>-seed<k>}. */
     static Path slot(Path compareRoot, String name, long seed) {
@@ -78,38 +95,92 @@ final class CompareRuns {
     }
 
     /**
-     * Looks at the slot of {@code config} and says what to do with it.
+     * Looks at the slot of every config and says what to do with each, in the given order.
      *
-     * @throws IllegalArgumentException when the slot holds more than one run directory, or a run of
-     *     another config; the message says which keys differ and what to do
+     * @throws IllegalArgumentException when a slot holds more than one run directory, or when runs
+     *     of other configs are in the way; the message names every such run, which keys differ and
+     *     what to do
      */
-    static Planned plan(Path compareRoot, RunConfig config) {
-        Path slot = slot(compareRoot, config.name(), config.seed());
-        Optional<Path> directory = runDirectory(slot);
-        if (directory.isEmpty()) {
-            return new Planned(config.name(), config.seed(), config, slot, State.NEW, directory);
+    static List<Planned> plan(Path compareRoot, List<RunConfig> configs) {
+        List<Planned> plan = new ArrayList<>();
+        List<String> conflicts = new ArrayList<>();
+        List<String> slots = new ArrayList<>();
+        for (RunConfig config : configs) {
+            Path slot = slot(compareRoot, config.name(), config.seed());
+            Optional<Path> directory = runDirectory(slot);
+            if (directory.isEmpty()) {
+                plan.add(
+                        new Planned(
+                                config.name(),
+                                config.seed(),
+                                config,
+                                slot,
+                                State.NEW,
+                                directory,
+                                OptionalInt.empty()));
+                continue;
+            }
+            Path run = directory.get();
+            List<String> differences = differences(run.resolve("config.yaml"), config);
+            if (!differences.isEmpty()) {
+                conflicts.add(
+                        "- "
+                                + config.name()
+                                + " seed "
+                                + config.seed()
+                                + " in "
+                                + Reports.path(run)
+                                + ": "
+                                + String.join("; ", differences));
+                slots.add(Reports.path(slot));
+                continue;
+            }
+            boolean finished = Files.isRegularFile(run.resolve(RunDriver.SUMMARY));
+            plan.add(
+                    new Planned(
+                            config.name(),
+                            config.seed(),
+                            config,
+                            slot,
+                            finished ? State.FINISHED : State.INTERRUPTED,
+                            directory,
+                            finished ? OptionalInt.empty() : checkpointedEpochs(run)));
         }
-        Path run = directory.get();
-        List<String> differences = differences(run.resolve("config.yaml"), config);
-        if (!differences.isEmpty()) {
+        if (!conflicts.isEmpty()) {
             throw new IllegalArgumentException(
-                    "expected the run in "
-                            + Reports.path(run)
-                            + " to have the config now requested for "
-                            + config.name()
-                            + " seed "
-                            + config.seed()
-                            + ", found other values: "
-                            + String.join("; ", differences)
-                            + ". To keep that run, compare into another --runs DIR; to train this"
-                            + " config anew, delete "
-                            + Reports.path(slot));
+                    "expected the runs already in "
+                            + Reports.path(compareRoot)
+                            + " to have the configs now requested, found "
+                            + (conflicts.size() == 1 ? "one run" : conflicts.size() + " runs")
+                            + " with other values:\n"
+                            + String.join("\n", conflicts)
+                            + "\nTo keep "
+                            + (conflicts.size() == 1 ? "that run" : "those runs")
+                            + ", compare into another --runs DIR; to train "
+                            + (conflicts.size() == 1 ? "this config" : "these configs")
+                            + " anew, delete "
+                            + String.join(" ", slots));
         }
-        State state =
-                Files.isRegularFile(run.resolve(RunDriver.SUMMARY))
-                        ? State.FINISHED
-                        : State.INTERRUPTED;
-        return new Planned(config.name(), config.seed(), config, slot, state, directory);
+        return plan;
+    }
+
+    /**
+     * The epochs done at the newest checkpoint of a run directory, from the names in its {@code
+     * checkpoints/} folder; empty when it has none yet.
+     */
+    static OptionalInt checkpointedEpochs(Path run) {
+        Path folder = run.resolve("checkpoints");
+        if (!Files.isDirectory(folder)) {
+            return OptionalInt.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> CHECKPOINT.matcher(f.getFileName().toString()))
+                    .filter(Matcher::matches)
+                    .mapToInt(m -> Integer.parseInt(m.group(1)))
+                    .max();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the checkpoints of " + run, e);
+        }
     }
 
     /** The run directory in a slot: its one subfolder with a {@code config.yaml}. */
@@ -147,7 +218,8 @@ final class CompareRuns {
 
     /**
      * The keys whose values differ between a run's {@code config.yaml} and {@code requested}, as
-     * {@code key is X there, Y requested}, keys spelt as for {@code --set}.
+     * {@code key is X there, Y requested}, keys spelt as for {@code --set}. Only leaves count (an
+     * empty mapping or list is the same as none), and the {@link #LOGGING_ONLY} keys not at all.
      */
     static List<String> differences(Path configFile, RunConfig requested) {
         Map<String, String> there;
@@ -165,7 +237,7 @@ final class CompareRuns {
         for (String key : keys) {
             String old = there.get(key);
             String now = wanted.get(key);
-            if (old == null ? now == null : old.equals(now)) {
+            if (LOGGING_ONLY.contains(key) || (old == null ? now == null : old.equals(now))) {
                 continue;
             }
             if (differences.size() == LISTED_DIFFERENCES) {
@@ -186,7 +258,10 @@ final class CompareRuns {
         return differences;
     }
 
-    /** Every leaf of a YAML tree under its dotted path, list items by index. */
+    /**
+     * Every leaf of a YAML tree under its dotted path, list items by index; an empty mapping or
+     * list has no leaves, so {@code settings: {}} and a missing {@code settings} are alike.
+     */
     private static Map<String, String> flatten(JsonNode root) {
         Map<String, String> leaves = new LinkedHashMap<>();
         flatten("", root, leaves);
@@ -194,9 +269,9 @@ final class CompareRuns {
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> leaves) {
-        if (node.isObject() && !node.isEmpty()) {
+        if (node.isObject()) {
             node.properties().forEach(e -> flatten(join(prefix, e.getKey()), e.getValue(), leaves));
-        } else if (node.isArray() && !node.isEmpty()) {
+        } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 flatten(join(prefix, String.valueOf(i)), node.get(i), leaves);
             }

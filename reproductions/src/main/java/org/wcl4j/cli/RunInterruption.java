@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Says where a run stopped and how to go on. While a run trains, a JVM shutdown hook stands by:
@@ -25,6 +26,13 @@ final class RunInterruption implements AutoCloseable {
     private final PrintStream err;
     private final AtomicBoolean over = new AtomicBoolean();
     private final Thread hook = new Thread(this::interrupted, "wcl4j-interrupted");
+    private final @Nullable String followUp = FOLLOW_UP.get();
+
+    /**
+     * A line a command adds after the interruption line of the runs it drives, see {@link
+     * #withFollowUp}.
+     */
+    private static final ThreadLocal<@Nullable String> FOLLOW_UP = new ThreadLocal<>();
 
     /**
      * @param checkpointedEpochs the epochs done at the run's newest checkpoint, empty when none
@@ -62,7 +70,30 @@ final class RunInterruption implements AutoCloseable {
             err.println();
         }
         err.println(line);
+        if (followUp != null) {
+            runLog.record(Level.WARN, followUp, null);
+            err.println(followUp);
+        }
         err.flush();
+    }
+
+    /**
+     * Runs {@code body} so that every run started by it on this thread ends its interruption report
+     * with {@code followUp}, a second line on how else to go on (the command that drives several
+     * runs knows one that {@code train --resume} does not).
+     */
+    static <T> T withFollowUp(String followUp, Supplier<T> body) {
+        @Nullable String outer = FOLLOW_UP.get();
+        FOLLOW_UP.set(followUp);
+        try {
+            return body.get();
+        } finally {
+            if (outer == null) {
+                FOLLOW_UP.remove();
+            } else {
+                FOLLOW_UP.set(outer);
+            }
+        }
     }
 
     /** The run ended (finished or failed): stops standing by. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -281,21 +282,61 @@ class CompareCommandTest {
     }
 
     @Test
-    @Order(Integer.MAX_VALUE) // changes a run, so after the tests that read the runs
-    void anInterruptedRunIsResumed() throws IOException {
-        // the run lost its summary.json: it counts as interrupted after its last checkpoint
+    @Order(Integer.MAX_VALUE - 1) // after the tests that read the first comparison's files
+    void aComparisonReplacesTheFiguresOfTheLastOneInItsFolder() throws Exception {
+        // an earlier comparison with a labeller method left precision.png in the folder
+        Path out = runs.resolve("simclr-only");
+        Files.createDirectories(out);
+        Files.copy(runs.resolve("compare/precision.png"), out.resolve("precision.png"));
+
+        Cli.Result simclrOnly =
+                Cli.run(
+                        "compare",
+                        "--configs",
+                        resource("compare-simclr.yaml"),
+                        "--seeds",
+                        "1,2",
+                        "--set",
+                        "training.epochs=1",
+                        "--runs",
+                        runs.toString(),
+                        "--out",
+                        out.toString());
+
+        assertThat(simclrOnly.exitCode()).as(simclrOnly.err()).isEqualTo(0);
+        assertThat(out.resolve("precision.png")).doesNotExist();
+        assertThat(out.resolve("compare.png")).isNotEmptyFile();
+        assertThat(Files.readString(out.resolve("compare.md"), StandardCharsets.UTF_8))
+                .doesNotContain("precision.png");
+        assertThat(simclrOnly.out()).contains("compare.md, compare.csv, compare.png\n");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // changes runs, so after the tests that read the runs
+    void anInterruptedRunIsResumedSayingFromWhere() throws IOException {
+        // wcl-tiny seed 2 lost its summary.json: interrupted after its checkpoint of epoch 1;
+        // wcl-tiny seed 1 lost its checkpoints too: interrupted before its first checkpoint
         Path run = runOf("wcl-tiny", 2);
         Path copy = runs.resolve("summary-copy.json");
         Files.copy(run.resolve("summary.json"), copy);
         Files.delete(run.resolve("summary.json"));
+        Path early = runOf("wcl-tiny", 1);
+        Files.delete(early.resolve("summary.json"));
+        try (Stream<Path> checkpoints = Files.walk(early.resolve("checkpoints"))) {
+            for (Path file : checkpoints.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
         try {
             Cli.Result third = Cli.run(arguments);
 
             assertThat(third.exitCode()).as(third.err()).isEqualTo(0);
             assertThat(third.err())
-                    .contains("run 4/4: wcl-tiny seed 2: resumed from its last checkpoint")
-                    .contains("run 3/4: wcl-tiny seed 1: skipped");
+                    .contains("run 4/4: wcl-tiny seed 2: resumed from the checkpoint after epoch 1")
+                    .contains("run 3/4: wcl-tiny seed 1: resumed: no checkpoint yet, so it starts")
+                    .contains("run 2/4: simclr-tiny seed 2: skipped");
             assertThat(run.resolve("summary.json")).isNotEmptyFile();
+            assertThat(early.resolve("summary.json")).isNotEmptyFile();
         } finally {
             Files.copy(copy, run.resolve("summary.json"), StandardCopyOption.REPLACE_EXISTING);
         }

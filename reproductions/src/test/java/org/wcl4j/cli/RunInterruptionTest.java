@@ -73,6 +73,45 @@ class RunInterruptionTest {
     }
 
     @Test
+    void aDrivingCommandAddsItsOwnWayToGoOn() {
+        String followUp = "or run the same compare again";
+        RunInterruption interruption =
+                RunInterruption.withFollowUp(
+                        followUp,
+                        () ->
+                                new RunInterruption(
+                                        run,
+                                        () -> OptionalInt.of(1),
+                                        progressAt(11, 24),
+                                        RunLog.none(),
+                                        new PrintStream(terminal, true, StandardCharsets.UTF_8)));
+        // made outside the scope: no follow-up
+        ByteArrayOutputStream plainTerminal = new ByteArrayOutputStream();
+        RunInterruption plain =
+                new RunInterruption(
+                        run,
+                        () -> OptionalInt.of(1),
+                        progressAt(11, 24),
+                        RunLog.none(),
+                        new PrintStream(plainTerminal, true, StandardCharsets.UTF_8));
+
+        interruption.interrupted();
+        plain.interrupted();
+
+        assertThat(printed().lines().toList())
+                .containsExactly(
+                        "interrupted at step 11 of 24; the last checkpoint is after epoch 1;"
+                                + " continue with: wcl4j train --resume "
+                                + Reports.path(run),
+                        followUp);
+        assertThat(plainTerminal.toString(StandardCharsets.UTF_8).lines().toList())
+                .hasSize(1)
+                .first()
+                .asString()
+                .startsWith("interrupted at step 11 of 24");
+    }
+
+    @Test
     void runThatEndedIsNotReportedAsInterrupted() {
         RunInterruption interruption =
                 new RunInterruption(
