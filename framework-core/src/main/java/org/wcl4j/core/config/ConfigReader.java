@@ -181,10 +181,15 @@ final class ConfigReader {
         }
         Optional<P> provider = registry.find(family, name.asText());
         if (provider.isEmpty()) {
+            // no near miss: perhaps a plugin of the user's own whose jar is not on the class path
+            String hint =
+                    Names.closest(name.asText(), registry.names(family)).isPresent()
+                            ? ""
+                            : " (a plugin from a jar of your own must be on the class path: with"
+                                    + " the wcl4j launcher, in WCL4J_PLUGIN_PATH)";
             problems.add(
                     Names.unknown(family.label(), name.asText(), namePath, registry.names(family))
-                            + " (a plugin from a jar of your own must be on the class path: with"
-                            + " the wcl4j launcher, in WCL4J_PLUGIN_PATH)");
+                            + hint);
             return Optional.empty();
         }
 

@@ -40,9 +40,9 @@ public final class PluginRegistry {
     /**
      * Finds every provider visible to {@code loader}.
      *
-     * @throws IllegalArgumentException when two providers of one family share a name, or a
-     *     provider listed in {@code META-INF/services} cannot be loaded: a problem with the plugin
-     *     jars on the class path, which the user gave
+     * @throws IllegalArgumentException when two providers of one family share a name, or a provider
+     *     listed in {@code META-INF/services} cannot be loaded: a problem with the plugin jars on
+     *     the class path, which the user gave
      */
     public static PluginRegistry discover(ClassLoader loader) {
         Builder builder = new Builder();
@@ -70,8 +70,8 @@ public final class PluginRegistry {
      * A registry of exactly the given providers, each filed under every family interface it
      * implements. Useful for tests and for embedding without {@link ServiceLoader}.
      *
-     * @throws IllegalArgumentException when two providers of one family share a name, or a
-     *     provider implements no family interface
+     * @throws IllegalArgumentException when two providers of one family share a name, or a provider
+     *     implements no family interface
      */
     public static PluginRegistry of(Collection<? extends Provider<?, ?>> providers) {
         Builder builder = new Builder();
