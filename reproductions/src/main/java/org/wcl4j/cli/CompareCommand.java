@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -129,6 +130,7 @@ final class CompareCommand implements Callable<Integer> {
 
         PluginRegistry registry = PluginRegistry.discover();
         RunOptions options = RunOptions.defaults().withCommandLine(Wcl4jCommand.invocation(spec));
+        checkBatches(plan, registry, options);
         Map<CompareRuns.Planned, Path> directories = new LinkedHashMap<>();
         for (int i = 0; i < plan.size(); i++) {
             CompareRuns.Planned planned = plan.get(i);
@@ -252,6 +254,28 @@ final class CompareCommand implements Callable<Integer> {
             resolved.add(perSeed);
         }
         return resolved;
+    }
+
+    /**
+     * Builds the plugins of every method that still has a run to train and checks that they accept
+     * a batch of its shape (the data set holds a batch, the labeller can label it), so that a
+     * method that cannot run is refused before the first run of the comparison trains. Seeds do not
+     * change shapes, so one seed per method is checked.
+     */
+    private static void checkBatches(
+            List<CompareRuns.Planned> plan, PluginRegistry registry, RunOptions options) {
+        Set<String> checked = new HashSet<>();
+        for (CompareRuns.Planned planned : plan) {
+            if (planned.state() == CompareRuns.State.FINISHED || !checked.add(planned.method())) {
+                continue;
+            }
+            try {
+                TrainingRun.check(planned.config(), registry, options);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "in --configs " + planned.method() + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Runs, resumes or skips one planned run, saying which; returns its run directory. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +87,35 @@ class LabellerPreflightTest {
                         "encoder.settings.widths=[8, 8, 8]");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
+    }
+
+    @Test
+    void compareRefusesAMethodWhoseLabellerCannotRunBeforeTrainingAnyOther() throws Exception {
+        Cli.Result result =
+                Cli.run(
+                        "compare",
+                        "--configs",
+                        "simclr,fncancel",
+                        "--seeds",
+                        "1",
+                        "--runs",
+                        runs.toString(),
+                        "--set",
+                        "dataset.settings.trainLimit=256",
+                        "--set",
+                        "dataset.settings.testLimit=100",
+                        "--set",
+                        "training.batchSize=64",
+                        "--set",
+                        "crops={name: two-views}");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("in --configs fncancel: labeller 'support-set' cannot label a batch")
+                .doesNotContain("run 1/2");
+        // simclr, listed first, was not trained
+        try (Stream<Path> made = Files.walk(runs)) {
+            assertThat(made.filter(path -> path.endsWith("config.yaml"))).isEmpty();
+        }
     }
 }
