@@ -30,9 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Each margin is about half the smaller gain of two measured runs of this config (seed 3, two
  * shared cores; the numbers are in each test's comment), and at least 2 points. The untrained
  * numbers were the same in both runs, but the trained ones were not: {@code wcl4j train} and this
- * test's JVM ended training at a loss of 7.1450 and 7.1367 (the floating-point sums of a step are
- * not bit-identical across thread settings), which moved the trained numbers by up to 4.6 points.
- * One test image is 0.33 points. Skipped when the data set is not installed.
+ * test's JVM ended training at a loss of 7.1450 and 7.1367 (tests load ND4J's oneDNN build, see
+ * {@code nd4j.extension} in the parent pom, the launcher does not ask for it, and their
+ * floating-point sums differ), which moved the trained numbers by up to 4.6 points; two runs of
+ * this test agreed. One test image is 0.33 points. Skipped when the data set is not installed.
  */
 class TrainedVersusUntrainedTest {
 
