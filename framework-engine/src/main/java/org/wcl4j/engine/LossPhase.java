@@ -234,7 +234,20 @@ final class LossPhase implements ExternalErrorGraph.ErrorSource {
                         "labeller: expected labels for "
                                 + n
                                 + " batch members, found "
-                                + viewLabels.size());
+                                + viewLabels.size()
+                                + "; return one label per row of the embeddings");
+            }
+            for (int i = 0; i < n; i++) {
+                if (viewLabels.isPositive(i, i)) {
+                    throw new IllegalArgumentException(
+                            "labeller: expected no batch member to be its own positive, found"
+                                    + " isPositive("
+                                    + i
+                                    + ", "
+                                    + i
+                                    + ") true; an image is never its own positive, so return"
+                                    + " false for equal indices");
+                }
             }
             labels.add(viewLabels);
             statistics.add(viewLabels, context.trueLabels());

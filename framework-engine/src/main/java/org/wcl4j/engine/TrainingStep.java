@@ -11,6 +11,8 @@ import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wcl4j.api.augment.ImageBatch;
 import org.wcl4j.api.augment.ViewBatch;
 import org.wcl4j.api.data.Image;
@@ -56,6 +58,8 @@ import org.wcl4j.api.label.LabelContext;
  * IllegalArgumentException} before any parameter changes. Not thread-safe.
  */
 public final class TrainingStep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingStep.class);
 
     private final ContrastiveNetwork network;
     private final List<LossTerm> losses;
@@ -133,6 +137,13 @@ public final class TrainingStep {
                 });
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("training step: " + String.join("; ", problems));
+        }
+        if (labeller.isPresent()
+                && losses.stream().noneMatch(term -> term.loss().needsWeakLabels())) {
+            LOG.warn(
+                    "a labeller is configured but no loss reads weak labels: its labels only feed"
+                            + " the weak/* diagnostics; add a loss that reads them (wcl-graph,"
+                            + " adpclr, fncancel) or remove the labeller");
         }
     }
 

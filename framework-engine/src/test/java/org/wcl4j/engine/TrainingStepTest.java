@@ -13,6 +13,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.wcl4j.api.augment.ViewBatch;
 import org.wcl4j.api.label.ComponentLabels;
 import org.wcl4j.api.label.LabelContext;
+import org.wcl4j.api.label.WeakLabels;
 import org.wcl4j.api.loss.Loss;
 import org.wcl4j.api.loss.LossResult;
 
@@ -166,6 +167,36 @@ class TrainingStepTest {
         assertThat(result.metrics().get("weak/size-2")).isEqualTo(1.0);
         assertThat(result.metrics().get("weak/size-1")).isZero();
         assertThat(result.features().shape()).containsExactly(N, 3);
+    }
+
+    @Test
+    void labellerThatCallsAnImageItsOwnPositiveStopsTheStepBeforeAnyUpdate() {
+        ContrastiveNetwork network = Fixtures.network(1, DataType.FLOAT, Fixtures.optimizer(0.1));
+        WeakLabels selfPositive =
+                new WeakLabels() {
+                    @Override
+                    public int size() {
+                        return N;
+                    }
+
+                    @Override
+                    public boolean isPositive(int anchor, int candidate) {
+                        return anchor == 2 && candidate == 2;
+                    }
+                };
+        TrainingStep step =
+                new TrainingStep(
+                        network,
+                        Fixtures.losses(N),
+                        Optional.of(new LabellerBinding("b", (embeddings, c) -> selfPositive)),
+                        Fixtures.optimizer(0.1));
+        INDArray before = network.graph().params().dup();
+
+        assertThatThrownBy(() -> step.run(Fixtures.views(N, 2), Fixtures.context(N), 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected no batch member to be its own positive")
+                .hasMessageContaining("isPositive(2, 2) true");
+        assertThat(network.graph().params()).isEqualTo(before);
     }
 
     @Test
