@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wcl4j.core.bench.StepBenchmark;
 
 /**
  * A labeller that cannot label a batch of the run's shape is refused before the run directory is
@@ -116,6 +119,25 @@ class LabellerPreflightTest {
         // simclr, listed first, was not trained
         try (Stream<Path> made = Files.walk(runs)) {
             assertThat(made.filter(path -> path.endsWith("config.yaml"))).isEmpty();
+        }
+    }
+
+    @Test
+    void benchTimesEveryBaselineLabellerOnRandomEmbeddings() {
+        // the oracle needs classes and support-set needs support views: bench gives both
+        for (String config : List.of("supcon-oracle", "fncancel", "adpclr")) {
+            Map<Integer, Double> times =
+                    StepBenchmark.labelTimes(
+                            ConfigSource.load(
+                                    config,
+                                    List.of(
+                                            "dataset.settings.trainLimit=256",
+                                            "dataset.settings.testLimit=100")),
+                            List.of(16, 32),
+                            1);
+
+            assertThat(times).as(config).containsOnlyKeys(16, 32);
+            assertThat(times.values()).as(config).allSatisfy(t -> assertThat(t).isNotNegative());
         }
     }
 }
