@@ -2,8 +2,6 @@ package org.wcl4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,20 +11,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.wcl4j.core.config.ConfigException;
 import org.wcl4j.core.config.RunConfig;
 import org.wcl4j.core.registry.PluginRegistry;
 import org.wcl4j.core.run.RunOptions;
 import org.wcl4j.core.run.TrainingRun;
-import org.wcl4j.report.BarPlot;
-import org.wcl4j.report.LinePlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,21 +42,10 @@ import picocli.CommandLine.Spec;
         })
 final class CompareCommand implements Callable<Integer> {
 
-    /** The figure of the kNN accuracy per method. */
-    static final String ACCURACY_PLOT = "compare.png";
-
-    /** The figure of the weak-label precision per epoch and method. */
-    static final String PRECISION_PLOT = "precision.png";
-
-    private static final int PLOT_WIDTH = 900;
-    private static final int PLOT_HEIGHT = 540;
-
     /** How else a run of the comparison that stopped goes on. */
     static final String AGAIN =
             "or run the same `wcl4j compare` command again: it resumes this run and reuses the"
                     + " finished ones";
-
-    private static final Logger log = LoggerFactory.getLogger(CompareCommand.class);
 
     @Spec private CommandSpec spec;
 
@@ -160,7 +142,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Comparison.Row> rows = Comparison.rows(methods);
         String table = Comparison.table(rows).render();
 
-        List<String> written = write(outDir, methods, rows, table, err);
+        List<String> written = ComparisonFiles.write(outDir, methods, rows, table, seedList(), err);
         stdout.println();
         stdout.print(table);
         stdout.println();
@@ -320,79 +302,6 @@ final class CompareCommand implements Callable<Integer> {
                 return RunDriver.execute(run, err).summary().directory();
             }
         }
-    }
-
-    /**
-     * Writes {@code compare.md}, {@code compare.csv} and the figures; a figure that cannot be drawn
-     * is reported, not thrown.
-     *
-     * @return the names of the files written
-     */
-    private List<String> write(
-            Path outDir,
-            List<Comparison.Method> methods,
-            List<Comparison.Row> rows,
-            String table,
-            PrintWriter err) {
-        List<String> written = new ArrayList<>();
-        Optional<BarPlot> accuracy = Comparison.accuracyChart(rows);
-        Optional<LinePlot> precision = Comparison.precisionCurves(methods);
-        try {
-            if (accuracy.isPresent()) {
-                accuracy.get().writePng(outDir.resolve(ACCURACY_PLOT), PLOT_WIDTH, PLOT_HEIGHT);
-            }
-            if (precision.isPresent()) {
-                precision.get().writePng(outDir.resolve(PRECISION_PLOT), PLOT_WIDTH, PLOT_HEIGHT);
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("could not draw the comparison figures in {}", outDir, e);
-            err.println("note: could not draw the figures in " + outDir + ": " + e.getMessage());
-            err.flush();
-            accuracy = Optional.empty();
-            precision = Optional.empty();
-        }
-        StringBuilder markdown = new StringBuilder("# Comparison\n\n").append(table).append('\n');
-        markdown.append("Seeds: ")
-                .append(seedList())
-                .append(". kNN top-1 in %, mean ± sample standard deviation over the seeds;")
-                .append(" Δ and p (two-sided paired t-test over the seeds) against ")
-                .append(rows.get(0).method())
-                .append("; step time relative to ")
-                .append(rows.get(0).method())
-                .append("; weak-label precision of the last epoch. Numbers unrounded:")
-                .append(" [compare.csv](compare.csv).\n\n");
-        if (accuracy.isPresent()) {
-            markdown.append("![kNN top-1 per method](").append(ACCURACY_PLOT).append(")\n\n");
-        }
-        if (precision.isPresent()) {
-            markdown.append("![weak-label precision per epoch](")
-                    .append(PRECISION_PLOT)
-                    .append(")\n\n");
-        }
-        try {
-            Files.writeString(
-                    outDir.resolve("compare.md"), markdown.toString(), StandardCharsets.UTF_8);
-            Files.writeString(
-                    outDir.resolve("compare.csv"), Comparison.csv(rows), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the comparison to " + outDir, e);
-        }
-        written.add("compare.md");
-        written.add("compare.csv");
-        accuracy.ifPresent(a -> written.add(ACCURACY_PLOT));
-        precision.ifPresent(p -> written.add(PRECISION_PLOT));
-        // a figure of an earlier comparison in this folder would no longer match compare.md
-        for (String figure : List.of(ACCURACY_PLOT, PRECISION_PLOT)) {
-            if (!written.contains(figure)) {
-                try {
-                    Files.deleteIfExists(outDir.resolve(figure));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(
-                            "could not remove the earlier " + outDir.resolve(figure), e);
-                }
-            }
-        }
-        return written;
     }
 
     /** What resuming a run does, by the epochs of its newest checkpoint. */
