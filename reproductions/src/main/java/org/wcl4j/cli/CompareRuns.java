@@ -15,11 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.wcl4j.core.config.ConfigLoader;
 import org.wcl4j.core.config.RunConfig;
+import org.wcl4j.core.run.TrainingRun;
 
 /**
  * Where {@code wcl4j compare} keeps the run of each (config, seed) and what state it is in.
@@ -79,9 +78,6 @@ final class CompareRuns {
      * nothing else reads it. A run is reused whatever these are.
      */
     static final Set<String> LOGGING_ONLY = Set.of("training.logEvery");
-
-    /** A checkpoint's JSON, written last, so it marks a whole checkpoint (see checkpoints/). */
-    private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-(\\d+)\\.json");
 
     /** The slot of a (config, seed): {@code <compareRoot>/<name>-seed<k>}. */
     static Path slot(Path compareRoot, String name, long seed) {
@@ -144,7 +140,7 @@ final class CompareRuns {
                             slot,
                             finished ? State.FINISHED : State.INTERRUPTED,
                             directory,
-                            finished ? OptionalInt.empty() : checkpointedEpochs(run)));
+                            finished ? OptionalInt.empty() : TrainingRun.checkpointedEpochs(run)));
         }
         if (!conflicts.isEmpty()) {
             throw new IllegalArgumentException(
@@ -162,25 +158,6 @@ final class CompareRuns {
                             + String.join(" ", slots));
         }
         return plan;
-    }
-
-    /**
-     * The epochs done at the newest checkpoint of a run directory, from the names in its {@code
-     * checkpoints/} folder; empty when it has none yet.
-     */
-    static OptionalInt checkpointedEpochs(Path run) {
-        Path folder = run.resolve("checkpoints");
-        if (!Files.isDirectory(folder)) {
-            return OptionalInt.empty();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> CHECKPOINT.matcher(f.getFileName().toString()))
-                    .filter(Matcher::matches)
-                    .mapToInt(m -> Integer.parseInt(m.group(1)))
-                    .max();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not list the checkpoints of " + run, e);
-        }
     }
 
     /** The run directory in a slot: its one subfolder with a {@code config.yaml}. */

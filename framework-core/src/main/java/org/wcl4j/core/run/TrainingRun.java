@@ -200,10 +200,21 @@ public final class TrainingRun {
      * @throws UncheckedIOException when the checkpoint folder cannot be listed
      */
     public OptionalInt checkpointedEpochs() {
+        return checkpointedEpochs(directory);
+    }
+
+    /**
+     * The epochs done at the newest checkpoint of the run in {@code runDirectory}, read from the
+     * file names alone; empty when it has none yet (or no checkpoint folder).
+     *
+     * @throws UncheckedIOException when the checkpoint folder cannot be listed
+     */
+    public static OptionalInt checkpointedEpochs(Path runDirectory) {
         try {
-            return new CheckpointStore(directory.resolve(RunDirectory.CHECKPOINTS)).latestEpochs();
+            return new CheckpointStore(runDirectory.resolve(RunDirectory.CHECKPOINTS))
+                    .latestEpochs();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not list the checkpoints of " + directory, e);
+            throw new UncheckedIOException("could not list the checkpoints of " + runDirectory, e);
         }
     }
 
