@@ -5,13 +5,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +17,6 @@ import org.wcl4j.core.config.ConfigException;
 import org.wcl4j.core.config.RunConfig;
 import org.wcl4j.core.registry.PluginRegistry;
 import org.wcl4j.core.run.RunOptions;
-import org.wcl4j.core.run.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -112,7 +109,7 @@ final class CompareCommand implements Callable<Integer> {
 
         PluginRegistry registry = PluginRegistry.discover();
         RunOptions options = RunOptions.defaults().withCommandLine(Wcl4jCommand.invocation(spec));
-        checkBatches(plan, registry, options);
+        CompareRuns.checkBatches(plan, registry, options, "in --configs ");
         Map<CompareRuns.Planned, Path> directories = new LinkedHashMap<>();
         for (int i = 0; i < plan.size(); i++) {
             CompareRuns.Planned planned = plan.get(i);
@@ -122,7 +119,14 @@ final class CompareCommand implements Callable<Integer> {
                 directories.put(
                         planned,
                         RunInterruption.withFollowUp(
-                                AGAIN, () -> run(planned, number, plan.size(), registry, options)));
+                                AGAIN,
+                                () ->
+                                        CompareRuns.execute(
+                                                planned,
+                                                which(planned, number, plan.size()),
+                                                registry,
+                                                options,
+                                                err)));
             } catch (RunDriver.Failure failure) {
                 throw new RunDriver.Failure(
                         failure.note() + "\n" + AGAIN, (RuntimeException) failure.getCause());
@@ -238,77 +242,14 @@ final class CompareCommand implements Callable<Integer> {
         return resolved;
     }
 
-    /**
-     * Builds the plugins of every method that still has a run to train and checks that they accept
-     * a batch of its shape (the data set holds a batch, the labeller can label it), so that a
-     * method that cannot run is refused before the first run of the comparison trains. Seeds do not
-     * change shapes, so one seed per method is checked.
-     */
-    private static void checkBatches(
-            List<CompareRuns.Planned> plan, PluginRegistry registry, RunOptions options) {
-        Set<String> checked = new HashSet<>();
-        for (CompareRuns.Planned planned : plan) {
-            if (planned.state() == CompareRuns.State.FINISHED || !checked.add(planned.method())) {
-                continue;
-            }
-            try {
-                TrainingRun.check(planned.config(), registry, options);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        "in --configs " + planned.method() + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
-    /** Runs, resumes or skips one planned run, saying which; returns its run directory. */
-    private Path run(
-            CompareRuns.Planned planned,
-            int number,
-            int count,
-            PluginRegistry registry,
-            RunOptions options) {
-        PrintWriter err = spec.commandLine().getErr();
-        String which =
-                String.format(
-                        Locale.ROOT,
-                        "run %d/%d: %s seed %d",
-                        number,
-                        count,
-                        planned.method(),
-                        planned.seed());
-        switch (planned.state()) {
-            case FINISHED -> {
-                Path directory = planned.directory().orElseThrow();
-                err.println(which + ": skipped, already finished in " + Reports.path(directory));
-                err.flush();
-                return directory;
-            }
-            case INTERRUPTED -> {
-                Path directory = planned.directory().orElseThrow();
-                err.println(
-                        which
-                                + ": "
-                                + resumed(planned.checkpointedEpochs())
-                                + " in "
-                                + Reports.path(directory));
-                err.flush();
-                return RunDriver.resume(directory, registry, options, err).summary().directory();
-            }
-            default -> {
-                TrainingRun run =
-                        TrainingRun.create(planned.config(), planned.slot(), registry, options);
-                err.println(which + ": started in " + Reports.path(run.directory()));
-                err.flush();
-                return RunDriver.execute(run, err).summary().directory();
-            }
-        }
-    }
-
-    /** What resuming a run does, by the epochs of its newest checkpoint. */
-    static String resumed(OptionalInt checkpointedEpochs) {
-        return checkpointedEpochs.isPresent()
-                ? "resumed from the checkpoint after epoch " + checkpointedEpochs.getAsInt()
-                : "resumed: no checkpoint yet, so it starts over";
+    private static String which(CompareRuns.Planned planned, int number, int count) {
+        return String.format(
+                Locale.ROOT,
+                "run %d/%d: %s seed %d",
+                number,
+                count,
+                planned.method(),
+                planned.seed());
     }
 
     /**

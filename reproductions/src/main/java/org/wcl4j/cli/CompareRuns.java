@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +20,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.wcl4j.core.config.ConfigLoader;
 import org.wcl4j.core.config.RunConfig;
+import org.wcl4j.core.registry.PluginRegistry;
+import org.wcl4j.core.run.RunOptions;
 import org.wcl4j.core.run.TrainingRun;
 
 /**
@@ -78,6 +82,78 @@ final class CompareRuns {
      * nothing else reads it. A run is reused whatever these are.
      */
     static final Set<String> LOGGING_ONLY = Set.of("training.logEvery");
+
+    /**
+     * Builds the plugins of every method that still has a run to train and checks that they accept
+     * a batch of its shape (the data set holds a batch, the labeller can label it), so that a
+     * method that cannot run is refused before the first run trains. Seeds do not change shapes, so
+     * one seed per method is checked.
+     *
+     * @param where what a refusal starts with, before the method's name, e.g. {@code in --configs }
+     * @throws IllegalArgumentException for the first method that cannot run
+     */
+    static void checkBatches(
+            List<Planned> plan, PluginRegistry registry, RunOptions options, String where) {
+        Set<String> checked = new HashSet<>();
+        for (Planned planned : plan) {
+            if (planned.state() == State.FINISHED || !checked.add(planned.method())) {
+                continue;
+            }
+            try {
+                TrainingRun.check(planned.config(), registry, options);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        where + planned.method() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Runs, resumes or skips one planned run, saying which on {@code err}.
+     *
+     * @param which how the run is named in what is printed, e.g. {@code run 2/4: wcl seed 1}
+     * @return its run directory, which then holds a {@code summary.json}
+     */
+    static Path execute(
+            Planned planned,
+            String which,
+            PluginRegistry registry,
+            RunOptions options,
+            PrintWriter err) {
+        switch (planned.state()) {
+            case FINISHED -> {
+                Path directory = planned.directory().orElseThrow();
+                err.println(which + ": skipped, already finished in " + Reports.path(directory));
+                err.flush();
+                return directory;
+            }
+            case INTERRUPTED -> {
+                Path directory = planned.directory().orElseThrow();
+                err.println(
+                        which
+                                + ": "
+                                + resumed(planned.checkpointedEpochs())
+                                + " in "
+                                + Reports.path(directory));
+                err.flush();
+                return RunDriver.resume(directory, registry, options, err).summary().directory();
+            }
+            default -> {
+                TrainingRun run =
+                        TrainingRun.create(planned.config(), planned.slot(), registry, options);
+                err.println(which + ": started in " + Reports.path(run.directory()));
+                err.flush();
+                return RunDriver.execute(run, err).summary().directory();
+            }
+        }
+    }
+
+    /** What resuming a run does, by the epochs of its newest checkpoint. */
+    static String resumed(OptionalInt checkpointedEpochs) {
+        return checkpointedEpochs.isPresent()
+                ? "resumed from the checkpoint after epoch " + checkpointedEpochs.getAsInt()
+                : "resumed: no checkpoint yet, so it starts over";
+    }
 
     /** The slot of a (config, seed): {@code <compareRoot>/<name>-seed<k>}. */
     static Path slot(Path compareRoot, String name, long seed) {

@@ -294,7 +294,7 @@ final class Comparison {
         return text.toString();
     }
 
-    private static String csvText(String cell) {
+    static String csvText(String cell) {
         return cell.contains(",") || cell.contains("\"") || cell.contains("\n")
                 ? "\"" + cell.replace("\"", "\"\"") + "\""
                 : cell;

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             QuickstartCommand.class,
             BenchCommand.class,
             CompareCommand.class,
+            ReproduceCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Wcl4jCommand implements Callable<Integer> {

@@ -70,11 +70,11 @@ class CompareRunsTest {
         CompareRuns.Planned after = CompareRuns.plan(runs, List.of(config)).get(0);
 
         assertThat(before).isEmpty();
-        assertThat(CompareCommand.resumed(before))
+        assertThat(CompareRuns.resumed(before))
                 .isEqualTo("resumed: no checkpoint yet, so it starts over");
         assertThat(after.state()).isEqualTo(CompareRuns.State.INTERRUPTED);
         assertThat(after.checkpointedEpochs()).hasValue(3);
-        assertThat(CompareCommand.resumed(after.checkpointedEpochs()))
+        assertThat(CompareRuns.resumed(after.checkpointedEpochs()))
                 .isEqualTo("resumed from the checkpoint after epoch 3");
     }
 

@@ -1,0 +1,600 @@
+package org.wcl4j.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One table of the paper as {@code wcl4j reproduce} runs it, read from a YAML file: its cells (each
+ * a config plus {@code --set} overrides), the paper's number for each, the profiles that scale the
+ * cells to a machine, and the paper's claims to check on our numbers. The shipped tables are in
+ * {@code reproductions/src/main/resources/tables/}; any other file of the same form works too.
+ *
+ * <p>The overrides of a cell, in the order they are applied: the profile's {@code set}, the cell's
+ * {@code set}, the cell's {@code profiles.<profile>} list, the command line's {@code --set}, then
+ * the cell's name and the seed. In a profile's {@code set}, a {@code *} in the path stands for
+ * every key at that place in the cell's config ({@code heads.*.settings.hidden=2048} sets the
+ * hidden width of every head the cell has, one head or two).
+ *
+ * @param number the paper's table number
+ * @param title what the table is about
+ * @param source where in the paper the numbers are from, with the paper's own setting
+ * @param measure what is compared
+ * @param reference the cell every other is compared with
+ * @param profiles by name, in the order of the file
+ * @param cells in the order of the file
+ * @param claims in the order of the file
+ */
+record ReproductionTable(
+        int number,
+        String title,
+        String source,
+        Measure measure,
+        String reference,
+        Map<String, Profile> profiles,
+        List<Cell> cells,
+        List<Claim> claims) {
+
+    /** The shipped tables, by number. */
+    static final List<Integer> SHIPPED = List.of(1, 2, 3, 4);
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    ReproductionTable {
+        profiles = Map.copyOf(new LinkedHashMap<>(profiles));
+        cells = List.copyOf(cells);
+        claims = List.copyOf(claims);
+    }
+
+    /** What a table compares. */
+    enum Measure {
+        /**
+         * An evaluation metric of the trained encoder, from {@code summary.json}'s {@code after}.
+         */
+        ACCURACY,
+        /**
+         * The mean training step time ({@code summary.json}'s {@code meanStepMilliseconds}), as a
+         * ratio to the reference cell's of the same seed.
+         */
+        STEP_TIME
+    }
+
+    /**
+     * How the table's cells are scaled for one kind of machine.
+     *
+     * @param name {@code paper}, {@code cpu}, {@code smoke} or any other
+     * @param description how and why the cells are scaled, for the report
+     * @param seeds the seeds run when {@code --seeds} is not given
+     * @param metric the key of {@code summary.json}'s {@code after} compared (accuracy tables)
+     * @param set overrides applied to every cell first; {@code *} as explained on the table
+     */
+    record Profile(
+            String name, String description, List<Long> seeds, String metric, List<String> set) {
+
+        Profile {
+            seeds = List.copyOf(seeds);
+            set = List.copyOf(set);
+        }
+    }
+
+    /**
+     * One cell: a config with overrides.
+     *
+     * @param id a short name, unique in the table; it names the cell's runs
+     * @param label the cell as the paper's table names it
+     * @param config a shipped config's name, or a YAML file (relative to the table's file)
+     * @param set overrides for every profile
+     * @param perProfile more overrides for some profiles, after {@code set}
+     * @param only the profiles the cell runs in; empty for all
+     * @param paper the paper's number for the cell, as the table's measure (accuracy in percent, or
+     *     the step time relative to the reference); empty where the paper has none
+     * @param paperNote which of the paper's numbers {@code paper} is, e.g. {@code CIFAR-10}
+     */
+    record Cell(
+            String id,
+            String label,
+            String config,
+            List<String> set,
+            Map<String, List<String>> perProfile,
+            List<String> only,
+            OptionalDouble paper,
+            String paperNote) {
+
+        Cell {
+            set = List.copyOf(set);
+            perProfile = Map.copyOf(perProfile);
+            only = List.copyOf(only);
+        }
+
+        boolean runsIn(String profile) {
+            return only.isEmpty() || only.contains(profile);
+        }
+    }
+
+    /** The direction a claim expects. */
+    enum Direction {
+        /** The cell's number is above the other's (or the bound). */
+        HIGHER,
+        /** The cell's number is below the other's (or the bound). */
+        LOWER
+    }
+
+    /**
+     * A claim of the paper about the table, checked on our numbers.
+     *
+     * @param text the claim in words
+     * @param direction what it expects of the cells
+     * @param cells the cells it is about
+     * @param than the cells they are compared with, pairwise with {@code cells}; empty for a claim
+     *     against {@link #bound}
+     * @param bound the number {@code cells} are compared with when {@code than} is empty
+     */
+    record Claim(
+            String text,
+            Direction direction,
+            List<String> cells,
+            List<String> than,
+            OptionalDouble bound) {
+
+        Claim {
+            cells = List.copyOf(cells);
+            than = List.copyOf(than);
+        }
+    }
+
+    /** The cells that run in a profile, in the file's order. */
+    List<Cell> cellsIn(String profile) {
+        return cells.stream().filter(c -> c.runsIn(profile)).toList();
+    }
+
+    /** A cell by id. */
+    Optional<Cell> cell(String id) {
+        return cells.stream().filter(c -> c.id().equals(id)).findFirst();
+    }
+
+    /** {@code table<N>}: the name of the table's folder and files. */
+    String slug() {
+        return "table" + number;
+    }
+
+    /**
+     * Reads a table: {@code 1} to {@code 4} (or {@code table2}) for a shipped one, else a YAML
+     * file.
+     *
+     * @return the table and the folder its relative config paths are read from (empty for a shipped
+     *     table, whose configs are shipped ones)
+     * @throws IllegalArgumentException when there is no such table or the file is not a valid
+     *     table; the message names every problem and what to do
+     */
+    static Loaded load(String nameOrPath) {
+        Path file = Path.of(nameOrPath);
+        if (Files.isRegularFile(file)) {
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                return new Loaded(
+                        parse(text, file.toString()),
+                        Optional.ofNullable(file.toAbsolutePath().getParent()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the table " + file, e);
+            }
+        }
+        String stem = nameOrPath.toLowerCase(Locale.ROOT).replaceFirst("^table", "");
+        if (stem.matches("\\d+") && SHIPPED.contains(Integer.parseInt(stem))) {
+            String resource = "/tables/table" + Integer.parseInt(stem) + ".yaml";
+            try (InputStream in = ReproductionTable.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(
+                            "the shipped table " + resource + " is missing from the class path");
+                }
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return new Loaded(parse(text, resource), Optional.empty());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the shipped table " + resource, e);
+            }
+        }
+        throw new IllegalArgumentException(
+                "no table '"
+                        + nameOrPath
+                        + "': expected the number of one of the paper's tables "
+                        + SHIPPED
+                        + " or a table YAML file; e.g. wcl4j reproduce 2 --profile cpu");
+    }
+
+    /**
+     * A table and where its relative paths start.
+     *
+     * @param table the table
+     * @param directory the folder of its file; empty for a shipped table
+     */
+    record Loaded(ReproductionTable table, Optional<Path> directory) {}
+
+    /**
+     * Parses a table's YAML.
+     *
+     * @param source the file it came from, for messages
+     * @throws IllegalArgumentException naming every problem found
+     */
+    static ReproductionTable parse(String text, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "expected a table in YAML in "
+                            + source
+                            + ", found text that does not parse: "
+                            + e.getOriginalMessage()
+                            + " (line "
+                            + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
+                            + "); fix the YAML",
+                    e);
+        }
+        Reader reader = new Reader(source);
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException(
+                    "expected a mapping with number, title, cells, ... in "
+                            + source
+                            + ", found "
+                            + (root == null ? "nothing" : root.getNodeType().toString())
+                            + "; see the shipped tables in reproductions/src/main/resources/tables");
+        }
+        reader.keys(
+                root,
+                "",
+                Set.of(
+                        "number",
+                        "title",
+                        "source",
+                        "measure",
+                        "reference",
+                        "profiles",
+                        "cells",
+                        "claims"));
+        int number = reader.integer(root, "number");
+        String title = reader.text(root, "title");
+        String source2 = reader.text(root, "source");
+        String measureText = reader.text(root, "measure");
+        Measure measure = Measure.ACCURACY;
+        switch (measureText) {
+            case "accuracy" -> measure = Measure.ACCURACY;
+            case "step-time" -> measure = Measure.STEP_TIME;
+            case "" -> {}
+            default ->
+                    reader.problem(
+                            "measure: expected accuracy or step-time, found '" + measureText + "'");
+        }
+        String reference = reader.text(root, "reference");
+
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        JsonNode profileNodes = root.path("profiles");
+        if (!profileNodes.isObject() || profileNodes.isEmpty()) {
+            reader.problem("profiles: expected a mapping of profile names, found none");
+        } else {
+            profileNodes
+                    .properties()
+                    .forEach(
+                            e -> {
+                                String at = "profiles." + e.getKey();
+                                JsonNode node = e.getValue();
+                                reader.keys(
+                                        node, at, Set.of("description", "seeds", "metric", "set"));
+                                List<Long> seeds = new ArrayList<>();
+                                for (JsonNode seed : reader.list(node, at, "seeds")) {
+                                    if (seed.canConvertToLong() && seed.asLong() >= 0) {
+                                        seeds.add(seed.asLong());
+                                    } else {
+                                        reader.problem(
+                                                at
+                                                        + ".seeds: expected non-negative integers,"
+                                                        + " found "
+                                                        + seed);
+                                    }
+                                }
+                                if (seeds.isEmpty()) {
+                                    reader.problem(at + ".seeds: expected at least one seed");
+                                }
+                                profiles.put(
+                                        e.getKey(),
+                                        new Profile(
+                                                e.getKey(),
+                                                reader.text(node, at, "description"),
+                                                seeds,
+                                                node.path("metric").asText("knn/top1"),
+                                                reader.strings(node, at, "set")));
+                            });
+        }
+
+        List<Cell> cells = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<JsonNode> cellNodes = reader.list(root, "", "cells");
+        if (cellNodes.isEmpty()) {
+            reader.problem("cells: expected at least one cell");
+        }
+        for (int i = 0; i < cellNodes.size(); i++) {
+            JsonNode node = cellNodes.get(i);
+            String at = "cells." + i;
+            reader.keys(
+                    node,
+                    at,
+                    Set.of(
+                            "id",
+                            "label",
+                            "config",
+                            "set",
+                            "profiles",
+                            "only",
+                            "paper",
+                            "paperNote"));
+            String id = reader.text(node, at, "id");
+            if (!id.isEmpty() && !id.matches("[a-z0-9][a-z0-9-]*")) {
+                reader.problem(
+                        at
+                                + ".id: expected lower-case letters, digits and '-' (it names"
+                                + " folders), found '"
+                                + id
+                                + "'");
+            } else if (!id.isEmpty() && !ids.add(id)) {
+                reader.problem(at + ".id: expected each id once, found '" + id + "' again");
+            }
+            Map<String, List<String>> perProfile = new LinkedHashMap<>();
+            JsonNode byProfile = node.path("profiles");
+            if (!byProfile.isMissingNode()) {
+                if (!byProfile.isObject()) {
+                    reader.problem(at + ".profiles: expected a mapping of profile to overrides");
+                } else {
+                    byProfile
+                            .properties()
+                            .forEach(
+                                    e -> {
+                                        if (!profiles.isEmpty()
+                                                && !profiles.containsKey(e.getKey())) {
+                                            reader.problem(
+                                                    at
+                                                            + ".profiles."
+                                                            + e.getKey()
+                                                            + ": no such profile; the table has "
+                                                            + profiles.keySet());
+                                        }
+                                        perProfile.put(
+                                                e.getKey(),
+                                                reader.strings(
+                                                        byProfile, at + ".profiles", e.getKey()));
+                                    });
+                }
+            }
+            List<String> only = reader.strings(node, at, "only");
+            for (String profile : only) {
+                if (!profiles.isEmpty() && !profiles.containsKey(profile)) {
+                    reader.problem(
+                            at
+                                    + ".only: no profile '"
+                                    + profile
+                                    + "'; the table has "
+                                    + profiles.keySet());
+                }
+            }
+            JsonNode paper = node.path("paper");
+            OptionalDouble paperValue = OptionalDouble.empty();
+            if (paper.isNumber()) {
+                paperValue = OptionalDouble.of(paper.asDouble());
+            } else if (!paper.isMissingNode() && !paper.isNull()) {
+                reader.problem(at + ".paper: expected a number, found " + paper);
+            }
+            cells.add(
+                    new Cell(
+                            id,
+                            node.path("label").asText(id),
+                            reader.text(node, at, "config"),
+                            reader.strings(node, at, "set"),
+                            perProfile,
+                            only,
+                            paperValue,
+                            node.path("paperNote").asText("")));
+        }
+        if (!reference.isEmpty() && !ids.contains(reference)) {
+            reader.problem(
+                    "reference: expected the id of a cell, found '"
+                            + reference
+                            + "'; cells: "
+                            + ids);
+        }
+        for (Profile profile : profiles.values()) {
+            boolean referenceRuns =
+                    cells.stream()
+                            .anyMatch(c -> c.id().equals(reference) && c.runsIn(profile.name()));
+            if (!reference.isEmpty() && ids.contains(reference) && !referenceRuns) {
+                reader.problem(
+                        "reference: the cell '"
+                                + reference
+                                + "' does not run in profile "
+                                + profile.name()
+                                + ", but every profile needs it");
+            }
+        }
+
+        List<Claim> claims = new ArrayList<>();
+        List<JsonNode> claimNodes = reader.list(root, "", "claims");
+        for (int i = 0; i < claimNodes.size(); i++) {
+            claims.add(claim(claimNodes.get(i), "claims." + i, ids, reader));
+        }
+        reader.throwIfAny();
+        return new ReproductionTable(
+                number, title, source2, measure, reference, profiles, cells, claims);
+    }
+
+    /**
+     * A claim: {@code {claim: TEXT, higher|lower: [CELLS], than: [CELLS]}} for pairwise
+     * comparisons, or {@code {claim: TEXT, higher|lower: [CELLS], than: NUMBER}} against a bound.
+     */
+    private static Claim claim(JsonNode node, String at, Set<String> ids, Reader reader) {
+        reader.keys(node, at, Set.of("claim", "higher", "lower", "than"));
+        String text = reader.text(node, at, "claim");
+        boolean higher = node.has("higher");
+        if (higher == node.has("lower")) {
+            reader.problem(at + ": expected exactly one of higher: or lower:");
+        }
+        String key = higher ? "higher" : "lower";
+        List<String> cells = reader.strings(node, at, key);
+        List<String> than = new ArrayList<>();
+        OptionalDouble bound = OptionalDouble.empty();
+        JsonNode thanNode = node.path("than");
+        if (thanNode.isNumber()) {
+            bound = OptionalDouble.of(thanNode.asDouble());
+        } else {
+            than = reader.strings(node, at, "than");
+            if (than.size() != cells.size()) {
+                reader.problem(
+                        at
+                                + ": expected as many cells in than: as in "
+                                + key
+                                + ": (they are compared pairwise), found "
+                                + than.size()
+                                + " and "
+                                + cells.size());
+            }
+        }
+        if (cells.isEmpty()) {
+            reader.problem(at + "." + key + ": expected at least one cell");
+        }
+        List<String> named = new ArrayList<>(cells);
+        named.addAll(than);
+        for (String cell : named) {
+            if (!ids.contains(cell)) {
+                reader.problem(at + ": no cell '" + cell + "'; cells: " + ids);
+            }
+        }
+        return new Claim(text, higher ? Direction.HIGHER : Direction.LOWER, cells, than, bound);
+    }
+
+    /** Reads values and collects every problem, so a file is fixed in one go. */
+    private static final class Reader {
+        private final String source;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(String source) {
+            this.source = source;
+        }
+
+        void problem(String problem) {
+            problems.add(problem);
+        }
+
+        void keys(JsonNode node, String at, Set<String> allowed) {
+            if (!node.isObject()) {
+                problem((at.isEmpty() ? "the table" : at) + ": expected a mapping, found " + node);
+                return;
+            }
+            node.fieldNames()
+                    .forEachRemaining(
+                            key -> {
+                                if (!allowed.contains(key)) {
+                                    problem(
+                                            (at.isEmpty() ? "" : at + ".")
+                                                    + key
+                                                    + ": unknown key; expected one of "
+                                                    + allowed.stream().sorted().toList());
+                                }
+                            });
+        }
+
+        String text(JsonNode node, String key) {
+            return text(node, "", key);
+        }
+
+        String text(JsonNode node, String at, String key) {
+            JsonNode value = node.path(key);
+            if (value.isValueNode() && !value.isNull() && !value.asText().isBlank()) {
+                return value.asText();
+            }
+            problem(
+                    (at.isEmpty() ? "" : at + ".")
+                            + key
+                            + ": expected a text, found "
+                            + (value.isMissingNode() ? "none" : value.toString()));
+            return "";
+        }
+
+        int integer(JsonNode node, String key) {
+            JsonNode value = node.path(key);
+            if (value.canConvertToInt() && value.isIntegralNumber()) {
+                return value.asInt();
+            }
+            problem(
+                    key
+                            + ": expected an integer, found "
+                            + (value.isMissingNode() ? "none" : value.toString()));
+            return 0;
+        }
+
+        List<JsonNode> list(JsonNode node, String at, String key) {
+            JsonNode value = node.path(key);
+            List<JsonNode> items = new ArrayList<>();
+            if (value.isMissingNode() || value.isNull()) {
+                return items;
+            }
+            if (!value.isArray()) {
+                problem((at.isEmpty() ? "" : at + ".") + key + ": expected a list, found " + value);
+                return items;
+            }
+            value.forEach(items::add);
+            return items;
+        }
+
+        List<String> strings(JsonNode node, String at, String key) {
+            List<String> strings = new ArrayList<>();
+            for (JsonNode item : list(node, at, key)) {
+                if (item.isTextual()) {
+                    strings.add(item.asText());
+                } else {
+                    problem(
+                            (at.isEmpty() ? "" : at + ".")
+                                    + key
+                                    + ": expected texts, found "
+                                    + item
+                                    + (item.isObject()
+                                            ? " (quote an override whose value is a mapping)"
+                                            : ""));
+                }
+            }
+            return strings;
+        }
+
+        void throwIfAny() {
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "expected a valid table in "
+                                + source
+                                + ", found "
+                                + (problems.size() == 1
+                                        ? "a problem"
+                                        : problems.size() + " problems")
+                                + ":\n- "
+                                + String.join("\n- ", problems)
+                                + "\nFix the table file; the shipped tables in"
+                                + " reproductions/src/main/resources/tables show the form");
+            }
+        }
+    }
+
+    /** The paper's number of a cell, for a message; {@code null} when it has none. */
+    static @Nullable Double paperOf(Cell cell) {
+        return cell.paper().isPresent() ? cell.paper().getAsDouble() : null;
+    }
+}
