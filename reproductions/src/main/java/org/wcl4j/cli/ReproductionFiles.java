@@ -2,6 +2,7 @@ package org.wcl4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.wcl4j.report.GroupedBarPlot;
 import org.wcl4j.report.MarkdownTable;
 
@@ -255,59 +258,83 @@ final class ReproductionFiles {
 
     /** One line per cell, unrounded; per-seed lists joined by {@code ;}. */
     static String csv(List<Reproduction.Row> rows) {
-        StringBuilder text =
-                new StringBuilder(
-                        "cell,label,paper,mean,sd,difference,paper_difference,p,seeds,values,raw\n");
-        for (Reproduction.Row row : rows) {
-            text.append(Comparison.csvText(row.cell().id()))
-                    .append(',')
-                    .append(Comparison.csvText(row.cell().label()));
-            for (double value :
-                    new double[] {
-                        row.paper(),
-                        row.mean(),
-                        row.sd(),
-                        row.difference(),
-                        row.paperDifference(),
-                        row.p()
-                    }) {
-                text.append(',').append(unrounded(value));
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter printer =
+                new CSVPrinter(
+                        text,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setRecordSeparator('\n')
+                                .setHeader(
+                                        "cell",
+                                        "label",
+                                        "paper",
+                                        "mean",
+                                        "sd",
+                                        "difference",
+                                        "paper_difference",
+                                        "p",
+                                        "seeds",
+                                        "values",
+                                        "raw")
+                                .get())) {
+            for (Reproduction.Row row : rows) {
+                printer.printRecord(
+                        row.cell().id(),
+                        row.cell().label(),
+                        unrounded(row.paper()),
+                        unrounded(row.mean()),
+                        unrounded(row.sd()),
+                        unrounded(row.difference()),
+                        unrounded(row.paperDifference()),
+                        unrounded(row.p()),
+                        row.values().length,
+                        joined(row.values()),
+                        joined(row.raw()));
             }
-            text.append(',').append(row.values().length);
-            text.append(',').append(joined(row.values()));
-            text.append(',').append(joined(row.raw()));
-            text.append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return text.toString();
     }
 
     /** One line per comparison of every claim. */
     static String claimsCsv(List<Reproduction.ClaimResult> claims) {
-        StringBuilder text =
-                new StringBuilder(
-                        "claim,held,significant,paper_holds,cell,than,difference,paper_difference,p\n");
-        for (Reproduction.ClaimResult claim : claims) {
-            Boolean paper = claim.paperHolds();
-            for (Reproduction.Check check : claim.comparisons()) {
-                text.append(Comparison.csvText(claim.claim().text()))
-                        .append(',')
-                        .append(claim.held())
-                        .append(',')
-                        .append(claim.significant())
-                        .append(',')
-                        .append(paper == null ? "" : paper.toString())
-                        .append(',')
-                        .append(Comparison.csvText(check.cell()))
-                        .append(',')
-                        .append(Comparison.csvText(check.than()))
-                        .append(',')
-                        .append(unrounded(check.difference()))
-                        .append(',')
-                        .append(unrounded(check.paperDifference()))
-                        .append(',')
-                        .append(unrounded(check.p()))
-                        .append('\n');
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter printer =
+                new CSVPrinter(
+                        text,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setRecordSeparator('\n')
+                                .setHeader(
+                                        "claim",
+                                        "held",
+                                        "significant",
+                                        "paper_holds",
+                                        "cell",
+                                        "than",
+                                        "difference",
+                                        "paper_difference",
+                                        "p")
+                                .get())) {
+            for (Reproduction.ClaimResult claim : claims) {
+                Boolean paper = claim.paperHolds();
+                for (Reproduction.Check check : claim.comparisons()) {
+                    printer.printRecord(
+                            claim.claim().text(),
+                            claim.held(),
+                            claim.significant(),
+                            paper == null ? "" : paper.toString(),
+                            check.cell(),
+                            check.than(),
+                            unrounded(check.difference()),
+                            unrounded(check.paperDifference()),
+                            unrounded(check.p()));
+                }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return text.toString();
     }
