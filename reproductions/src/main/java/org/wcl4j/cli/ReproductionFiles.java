@@ -95,7 +95,7 @@ final class ReproductionFiles {
                                 "paper's row",
                                 "paper",
                                 "ours (mean ± sd)",
-                                time ? "paper ÷ ours" : "Δ paper vs " + reference,
+                                time ? "ours − paper" : "Δ paper vs " + reference,
                                 time ? "step ms (ours)" : "Δ ours vs " + reference,
                                 "p (paired t)",
                                 "per seed")
@@ -124,7 +124,9 @@ final class ReproductionFiles {
                                             ? " ± " + Reports.number(row.sd())
                                             : ""),
                             time
-                                    ? Reports.number(row.paper() / row.mean())
+                                    ? (Double.isFinite(row.paper())
+                                            ? Reports.signed(row.mean() - row.paper())
+                                            : "–")
                                     : isReference || !Double.isFinite(row.paperDifference())
                                             ? "–"
                                             : Reports.signed(row.paperDifference()),
