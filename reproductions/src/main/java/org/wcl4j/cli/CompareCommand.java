@@ -103,7 +103,7 @@ final class CompareCommand implements Callable<Integer> {
         RunDriver.requireRunsDirectory(runsRoot);
         Path compareRoot = runsRoot.resolve(CompareRuns.FOLDER);
         Path outDir = out != null ? out : compareRoot;
-        requireOutDirectory(outDir);
+        requireOutDirectory(outDir, "the comparison");
         List<CompareRuns.Planned> plan =
                 CompareRuns.plan(compareRoot, resolved.stream().flatMap(List::stream).toList());
 
@@ -289,15 +289,21 @@ final class CompareCommand implements Callable<Integer> {
         return String.join(", ", seeds.stream().map(String::valueOf).toList());
     }
 
-    /** Makes the output folder, or says why it cannot be. */
-    private static void requireOutDirectory(Path outDir) {
+    /**
+     * Makes the output folder, or says why it cannot be.
+     *
+     * @param what what goes there, for the message, e.g. {@code the comparison}
+     */
+    static void requireOutDirectory(Path outDir, String what) {
         Path existing = outDir.toAbsolutePath();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing != null && !Files.isDirectory(existing)) {
             throw new IllegalArgumentException(
-                    "expected a folder for the comparison at "
+                    "expected a folder for "
+                            + what
+                            + " at "
                             + outDir
                             + ", found "
                             + (existing.equals(outDir.toAbsolutePath())
@@ -309,7 +315,9 @@ final class CompareCommand implements Callable<Integer> {
             Files.createDirectories(outDir);
         } catch (IOException e) {
             throw new IllegalArgumentException(
-                    "expected a folder that can be written for the comparison at "
+                    "expected a folder that can be written for "
+                            + what
+                            + " at "
                             + outDir
                             + ", found that it cannot be made ("
                             + e.getMessage()
@@ -318,7 +326,9 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (!Files.isWritable(outDir)) {
             throw new IllegalArgumentException(
-                    "expected a folder that can be written for the comparison at "
+                    "expected a folder that can be written for "
+                            + what
+                            + " at "
                             + outDir
                             + ", found it read-only; choose another with --out DIR");
         }

@@ -3,7 +3,6 @@ package org.wcl4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -147,7 +146,7 @@ final class ReproduceCommand implements Callable<Integer> {
             return 0;
         }
         Path outDir = out != null ? out : root;
-        Files.createDirectories(outDir);
+        CompareCommand.requireOutDirectory(outDir, "the report");
 
         PluginRegistry registry = PluginRegistry.discover();
         RunOptions options = RunOptions.defaults().withCommandLine(Wcl4jCommand.invocation(spec));

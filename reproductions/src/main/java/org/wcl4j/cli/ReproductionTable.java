@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One table of the paper as {@code wcl4j reproduce} runs it, read from a YAML file: its cells (each
@@ -58,7 +58,7 @@ record ReproductionTable(
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     ReproductionTable {
-        profiles = Map.copyOf(new LinkedHashMap<>(profiles));
+        profiles = Collections.unmodifiableMap(new LinkedHashMap<>(profiles));
         cells = List.copyOf(cells);
         claims = List.copyOf(claims);
     }
@@ -591,10 +591,5 @@ record ReproductionTable(
                                 + " reproductions/src/main/resources/tables show the form");
             }
         }
-    }
-
-    /** The paper's number of a cell, for a message; {@code null} when it has none. */
-    static @Nullable Double paperOf(Cell cell) {
-        return cell.paper().isPresent() ? cell.paper().getAsDouble() : null;
     }
 }

@@ -113,6 +113,22 @@ class ReproduceErrorsTest {
     }
 
     @Test
+    void anOutputFolderThatIsAFile() throws IOException {
+        Path file = runs.resolve("report");
+        Files.writeString(file, "in the way");
+
+        Cli.Result result = reproduce("2", "--profile", "smoke", "--out", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("expected a folder for the report at " + file + ", found a file")
+                .contains("choose another with --out DIR");
+        try (var entries = Files.list(runs)) {
+            assertThat(entries).containsExactly(file);
+        }
+    }
+
+    @Test
     void aTableFileThatIsNotYaml() throws IOException {
         Path file = runs.resolve("bad.yaml");
         Files.writeString(file, "cells: [a, b\n");
