@@ -260,83 +260,81 @@ final class ReproductionFiles {
 
     /** One line per cell, unrounded; per-seed lists joined by {@code ;}. */
     static String csv(List<Reproduction.Row> rows) {
-        StringBuilder text = new StringBuilder();
-        try (CSVPrinter printer =
-                new CSVPrinter(
-                        text,
-                        CSVFormat.DEFAULT
-                                .builder()
-                                .setRecordSeparator('\n')
-                                .setHeader(
-                                        "cell",
-                                        "label",
-                                        "paper",
-                                        "mean",
-                                        "sd",
-                                        "difference",
-                                        "paper_difference",
-                                        "p",
-                                        "seeds",
-                                        "values",
-                                        "raw")
-                                .get())) {
-            for (Reproduction.Row row : rows) {
-                printer.printRecord(
-                        row.cell().id(),
-                        row.cell().label(),
-                        unrounded(row.paper()),
-                        unrounded(row.mean()),
-                        unrounded(row.sd()),
-                        unrounded(row.difference()),
-                        unrounded(row.paperDifference()),
-                        unrounded(row.p()),
-                        row.values().length,
-                        joined(row.values()),
-                        joined(row.raw()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        return csvText(
+                printer -> {
+                    for (Reproduction.Row row : rows) {
+                        printer.printRecord(
+                                row.cell().id(),
+                                row.cell().label(),
+                                unrounded(row.paper()),
+                                unrounded(row.mean()),
+                                unrounded(row.sd()),
+                                unrounded(row.difference()),
+                                unrounded(row.paperDifference()),
+                                unrounded(row.p()),
+                                row.values().length,
+                                joined(row.values()),
+                                joined(row.raw()));
+                    }
+                },
+                "cell",
+                "label",
+                "paper",
+                "mean",
+                "sd",
+                "difference",
+                "paper_difference",
+                "p",
+                "seeds",
+                "values",
+                "raw");
     }
 
     /** One line per comparison of every claim. */
     static String claimsCsv(List<Reproduction.ClaimResult> claims) {
+        return csvText(
+                printer -> {
+                    for (Reproduction.ClaimResult claim : claims) {
+                        Boolean paper = claim.paperHolds();
+                        for (Reproduction.Check check : claim.comparisons()) {
+                            printer.printRecord(
+                                    claim.claim().text(),
+                                    claim.held(),
+                                    claim.significant(),
+                                    paper == null ? "" : paper.toString(),
+                                    check.cell(),
+                                    check.than(),
+                                    unrounded(check.difference()),
+                                    unrounded(check.paperDifference()),
+                                    unrounded(check.p()));
+                        }
+                    }
+                },
+                "claim",
+                "held",
+                "significant",
+                "paper_holds",
+                "cell",
+                "than",
+                "difference",
+                "paper_difference",
+                "p");
+    }
+
+    /** What prints the records of a CSV. */
+    private interface Records {
+        void print(CSVPrinter printer) throws IOException;
+    }
+
+    /** A CSV with a header line, then the records {@code records} prints. */
+    private static String csvText(Records records, String... header) {
         StringBuilder text = new StringBuilder();
-        try (CSVPrinter printer =
-                new CSVPrinter(
-                        text,
-                        CSVFormat.DEFAULT
-                                .builder()
-                                .setRecordSeparator('\n')
-                                .setHeader(
-                                        "claim",
-                                        "held",
-                                        "significant",
-                                        "paper_holds",
-                                        "cell",
-                                        "than",
-                                        "difference",
-                                        "paper_difference",
-                                        "p")
-                                .get())) {
-            for (Reproduction.ClaimResult claim : claims) {
-                Boolean paper = claim.paperHolds();
-                for (Reproduction.Check check : claim.comparisons()) {
-                    printer.printRecord(
-                            claim.claim().text(),
-                            claim.held(),
-                            claim.significant(),
-                            paper == null ? "" : paper.toString(),
-                            check.cell(),
-                            check.than(),
-                            unrounded(check.difference()),
-                            unrounded(check.paperDifference()),
-                            unrounded(check.p()));
-                }
-            }
+        CSVFormat format =
+                CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(header).get();
+        try (CSVPrinter printer = new CSVPrinter(text, format)) {
+            records.print(printer);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("could not format a CSV in memory", e);
         }
         return text.toString();
     }

@@ -1,15 +1,11 @@
 package org.wcl4j.report;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -81,12 +77,6 @@ public record BarPlot(String title, String xAxis, String yAxis, List<Bar> bars) 
         }
         chart.addSeries(yAxis, names, values, errors);
 
-        Path absolute = file.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-        try (OutputStream out = Files.newOutputStream(partial)) {
-            ChartEncoder.saveChart(chart, out, "png");
-        }
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
+        PngFiles.write(chart, file);
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.knowm.xchart.ChartEncoder;
-import org.knowm.xchart.XYChart;
+import org.knowm.xchart.internal.chartpart.Chart;
 
 /** Writes the plots' charts as PNG files. */
 final class PngFiles {
@@ -19,7 +19,7 @@ final class PngFiles {
      *
      * @throws IOException when the file cannot be written
      */
-    static void write(XYChart chart, Path file) throws IOException {
+    static void write(Chart<?, ?> chart, Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
         Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
