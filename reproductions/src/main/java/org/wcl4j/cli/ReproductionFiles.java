@@ -371,9 +371,16 @@ final class ReproductionFiles {
                         ? "step time ÷ " + context.table().reference()
                         : "Δ " + measureName(context) + " vs " + context.table().reference(),
                 categories,
-                List.of(
-                        new GroupedBarPlot.Series("paper", paper, none),
-                        new GroupedBarPlot.Series("ours (± sd over seeds)", ours, errors)));
+                paper.stream().anyMatch(Double::isFinite)
+                        ? List.of(
+                                new GroupedBarPlot.Series("paper", paper, none),
+                                new GroupedBarPlot.Series("ours (± sd over seeds)", ours, errors))
+                        : List.of(
+                                new GroupedBarPlot.Series(
+                                        "ours (± sd over seeds; the table file has no paper"
+                                                + " numbers)",
+                                        ours,
+                                        errors)));
     }
 
     private static String unrounded(double value) {
