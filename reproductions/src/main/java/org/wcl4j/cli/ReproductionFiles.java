@@ -135,7 +135,7 @@ final class ReproductionFiles {
                                     : isReference ? "–" : Reports.signed(row.difference()),
                             isReference || !Double.isFinite(row.p())
                                     ? (isReference ? "–" : "n/a")
-                                    : String.format(Locale.ROOT, "%.3f", row.p()),
+                                    : pValue(row.p()),
                             Arrays.stream(row.values())
                                     .mapToObj(Reports::number)
                                     .collect(Collectors.joining(", ")));
@@ -167,9 +167,7 @@ final class ReproductionFiles {
                                 + ": "
                                 + Reports.signed(check.difference())
                                 + " (p "
-                                + (Double.isFinite(check.p())
-                                        ? String.format(Locale.ROOT, "%.3f", check.p())
-                                        : "n/a")
+                                + (Double.isFinite(check.p()) ? pValue(check.p()) : "n/a")
                                 + "), paper "
                                 + (Double.isFinite(check.paperDifference())
                                         ? Reports.signed(check.paperDifference())
@@ -381,6 +379,11 @@ final class ReproductionFiles {
                                                 + " numbers)",
                                         ours,
                                         errors)));
+    }
+
+    /** A p-value with three decimals, or {@code < 0.001} below that. */
+    static String pValue(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     private static String unrounded(double value) {
