@@ -324,13 +324,19 @@ final class CompareCommand implements Callable<Integer> {
                             + "); choose another with --out DIR",
                     e);
         }
-        if (!Files.isWritable(outDir)) {
+        try {
+            // the way to be sure across permissions, read-only mounts and full disks
+            Files.delete(Files.createTempFile(outDir, ".wcl4j-", ".probe"));
+        } catch (IOException e) {
             throw new IllegalArgumentException(
                     "expected a folder that can be written for "
                             + what
                             + " at "
                             + outDir
-                            + ", found it read-only; choose another with --out DIR");
+                            + ", found that it cannot be written to ("
+                            + e.getMessage()
+                            + "); choose another with --out DIR",
+                    e);
         }
     }
 }

@@ -124,6 +124,10 @@ final class CompareRuns {
             case FINISHED -> {
                 Path directory = planned.directory().orElseThrow();
                 err.println(which + ": skipped, already finished in " + Reports.path(directory));
+                if (RunDriver.completeFinished(directory, err)) {
+                    err.println(
+                            which + ": its report and figures were missing, and are written again");
+                }
                 err.flush();
                 return directory;
             }
@@ -228,7 +232,7 @@ final class CompareRuns {
                             + String.join("\n", conflicts)
                             + "\nTo keep "
                             + (conflicts.size() == 1 ? "that run" : "those runs")
-                            + ", compare into another --runs DIR; to train "
+                            + ", use another --runs DIR; to train "
                             + (conflicts.size() == 1 ? "this config" : "these configs")
                             + " anew, delete "
                             + String.join(" ", slots));

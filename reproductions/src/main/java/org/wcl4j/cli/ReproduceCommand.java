@@ -3,6 +3,7 @@ package org.wcl4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -126,7 +127,10 @@ final class ReproduceCommand implements Callable<Integer> {
                                 + "=... (the table names every cell and --seeds gives the seeds),"
                                 + " found --set "
                                 + override
-                                + "; use --seeds instead");
+                                + (key.startsWith("seed=")
+                                        ? "; use --seeds instead"
+                                        : "; the runs are named after the cells, so leave it"
+                                                + " out"));
             }
         }
         List<List<ReproductionCells.Resolved>> cells =
@@ -137,7 +141,15 @@ final class ReproduceCommand implements Callable<Integer> {
                         .flatMap(List::stream)
                         .map(ReproductionCells.Resolved::config)
                         .toList();
-        if (!planOnly) {
+        if (planOnly) {
+            // a plan makes nothing, but says when the runs could not go there
+            if (Files.exists(runsRoot) && !Files.isDirectory(runsRoot)) {
+                throw new IllegalArgumentException(
+                        "expected a directory for runs at "
+                                + runsRoot
+                                + ", found a file; choose another with --runs DIR");
+            }
+        } else {
             RunDriver.requireRunsDirectory(runsRoot);
         }
         List<CompareRuns.Planned> plan = CompareRuns.plan(root, configs);
@@ -153,11 +165,13 @@ final class ReproduceCommand implements Callable<Integer> {
         CompareRuns.checkBatches(plan, registry, options, "in cell ");
         err.printf(
                 Locale.ROOT,
-                "%s, profile %s: %d cells x %d seeds = %d runs in %s%n",
+                "%s, profile %s: %d %s x %d %s = %d runs in %s%n",
                 table.slug(),
                 profile.name(),
                 cells.size(),
+                cells.size() == 1 ? "cell" : "cells",
                 seeds.size(),
+                seeds.size() == 1 ? "seed" : "seeds",
                 plan.size(),
                 Reports.path(root));
         err.flush();

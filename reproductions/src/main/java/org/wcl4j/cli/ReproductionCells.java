@@ -57,13 +57,15 @@ final class ReproductionCells {
         List<List<Resolved>> resolved = new ArrayList<>();
         for (ReproductionTable.Cell cell : table.cellsIn(profile.name())) {
             String config = configOf(cell, directory);
+            JsonNode base = baseTree(cell, config, table);
             List<String> overrides = new ArrayList<>();
-            for (String override : profile.set()) {
-                overrides.addAll(expand(override, baseTree(config)));
+            List<String> given = new ArrayList<>(profile.set());
+            given.addAll(cell.set());
+            given.addAll(cell.perProfile().getOrDefault(profile.name(), List.of()));
+            given.addAll(commandLine);
+            for (String override : given) {
+                overrides.addAll(expand(override, base));
             }
-            overrides.addAll(cell.set());
-            overrides.addAll(cell.perProfile().getOrDefault(profile.name(), List.of()));
-            overrides.addAll(commandLine);
             overrides.add("name=" + cell.id());
             List<Resolved> perSeed = new ArrayList<>();
             for (long seed : seeds) {
@@ -81,8 +83,6 @@ final class ReproductionCells {
                                     + cell.config()
                                     + ", profile "
                                     + profile.name()
-                                    + ", overrides "
-                                    + overrides
                                     + "): "
                                     + e.getMessage(),
                             e);
@@ -101,9 +101,28 @@ final class ReproductionCells {
         return directory.get().resolve(cell.config()).toString();
     }
 
-    /** The cell's config file as a YAML tree, before any override. */
-    private static JsonNode baseTree(String config) {
+    /**
+     * The cell's config file as a YAML tree, before any override.
+     *
+     * @throws IllegalArgumentException when there is no such shipped config or file
+     */
+    private static JsonNode baseTree(
+            ReproductionTable.Cell cell, String config, ReproductionTable table) {
         Optional<String> shipped = ConfigSource.shippedText(config);
+        if (shipped.isEmpty() && !Files.isRegularFile(Path.of(config))) {
+            throw new IllegalArgumentException(
+                    "in cell "
+                            + cell.id()
+                            + " of "
+                            + table.slug()
+                            + ": expected the name of a shipped config "
+                            + ConfigSource.SHIPPED
+                            + " or a YAML file (relative to the table's file), found '"
+                            + cell.config()
+                            + "'"
+                            + (config.equals(cell.config()) ? "" : " (no file " + config + ")")
+                            + "; fix config: in the table");
+        }
         try {
             String text =
                     shipped.isPresent()

@@ -109,7 +109,7 @@ final class ReproductionFiles {
                                 MarkdownTable.Alignment.RIGHT,
                                 MarkdownTable.Alignment.LEFT);
         for (Reproduction.Row row : rows) {
-            String paper = Reports.number(row.paper());
+            String paper = Double.isFinite(row.paper()) ? Reports.number(row.paper()) : "–";
             if (!row.cell().paperNote().isEmpty() && Double.isFinite(row.paper())) {
                 paper += " (" + row.cell().paperNote() + ")";
             }
@@ -221,7 +221,8 @@ final class ReproductionFiles {
                 .append(seeds)
                 .append(". p is the two-sided paired t-test over seeds against ")
                 .append(table.reference())
-                .append(" (n/a for one seed).\n");
+                .append(" (n/a for one seed, and when every seed differs from it by the same")
+                .append(" amount, which leaves the test no spread).\n");
         text.append("- **Runs:** `").append(Reports.path(context.runs())).append("`\n\n");
         text.append(table(context, rows).render()).append('\n');
         if (drawn) {

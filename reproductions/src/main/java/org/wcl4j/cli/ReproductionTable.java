@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One table of the paper as {@code wcl4j reproduce} runs it, read from a YAML file: its cells (each
@@ -41,6 +42,8 @@ import java.util.Set;
  * @param profiles by name, in the order of the file
  * @param cells in the order of the file
  * @param claims in the order of the file
+ * @param slug what the table's folder of runs and its files are named after: {@code table<N>} for a
+ *     shipped table, the file's name (without {@code .yaml}) for any other
  */
 record ReproductionTable(
         int number,
@@ -50,7 +53,8 @@ record ReproductionTable(
         String reference,
         Map<String, Profile> profiles,
         List<Cell> cells,
-        List<Claim> claims) {
+        List<Claim> claims,
+        String slug) {
 
     /** The shipped tables, by number. */
     static final List<Integer> SHIPPED = List.of(1, 2, 3, 4);
@@ -169,11 +173,6 @@ record ReproductionTable(
         return cells.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
-    /** {@code table<N>}: the name of the table's folder and files. */
-    String slug() {
-        return "table" + number;
-    }
-
     /**
      * Reads a table: {@code 1} to {@code 4} (or {@code table2}) for a shipped one, else a YAML
      * file.
@@ -188,8 +187,21 @@ record ReproductionTable(
         if (Files.isRegularFile(file)) {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
+                String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+                String slug = stem.replaceAll("[^A-Za-z0-9._-]", "-");
+                if (SHIPPED.stream().anyMatch(n -> slug.equals("table" + n))) {
+                    throw new IllegalArgumentException(
+                            "expected a table file named unlike the shipped tables (its runs and"
+                                    + " report are named after the file), found "
+                                    + file
+                                    + ", which would share the folders of the shipped "
+                                    + slug
+                                    + "; rename the file, e.g. to my-"
+                                    + stem
+                                    + ".yaml");
+                }
                 return new Loaded(
-                        parse(text, file.toString()),
+                        parse(text, file.toString(), slug),
                         Optional.ofNullable(file.toAbsolutePath().getParent()));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the table " + file, e);
@@ -204,7 +216,8 @@ record ReproductionTable(
                             "the shipped table " + resource + " is missing from the class path");
                 }
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                return new Loaded(parse(text, resource), Optional.empty());
+                return new Loaded(
+                        parse(text, resource, "table" + Integer.parseInt(stem)), Optional.empty());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not read the shipped table " + resource, e);
             }
@@ -232,6 +245,18 @@ record ReproductionTable(
      * @throws IllegalArgumentException naming every problem found
      */
     static ReproductionTable parse(String text, String source) {
+        return parse(text, source, null);
+    }
+
+    /**
+     * Parses a table's YAML.
+     *
+     * @param source the file it came from, for messages
+     * @param slug what its folders and files are named after; {@code null} for {@code
+     *     table<number>}
+     * @throws IllegalArgumentException naming every problem found
+     */
+    static ReproductionTable parse(String text, String source, @Nullable String slug) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
@@ -252,7 +277,9 @@ record ReproductionTable(
                     "expected a mapping with number, title, cells, ... in "
                             + source
                             + ", found "
-                            + (root == null ? "nothing" : root.getNodeType().toString())
+                            + (root == null || root.isMissingNode()
+                                    ? "an empty file"
+                                    : root.isValueNode() ? "the value " + root : "a list")
                             + "; see the shipped tables in reproductions/src/main/resources/tables");
         }
         reader.keys(
@@ -436,7 +463,15 @@ record ReproductionTable(
         }
         reader.throwIfAny();
         return new ReproductionTable(
-                number, title, source2, measure, reference, profiles, cells, claims);
+                number,
+                title,
+                source2,
+                measure,
+                reference,
+                profiles,
+                cells,
+                claims,
+                slug != null ? slug : "table" + number);
     }
 
     /**
@@ -472,6 +507,15 @@ record ReproductionTable(
         }
         if (cells.isEmpty()) {
             reader.problem(at + "." + key + ": expected at least one cell");
+        }
+        for (int i = 0; i < Math.min(cells.size(), than.size()); i++) {
+            if (cells.get(i).equals(than.get(i))) {
+                reader.problem(
+                        at
+                                + ": expected two different cells in each comparison, found "
+                                + cells.get(i)
+                                + " against itself");
+            }
         }
         List<String> named = new ArrayList<>(cells);
         named.addAll(than);

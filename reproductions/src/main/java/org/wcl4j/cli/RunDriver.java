@@ -205,6 +205,24 @@ final class RunDriver {
     }
 
     /**
+     * Writes the report and figures of a finished run again when its {@code report.md} is missing:
+     * a run stopped after its {@code summary.json} was written but before its report was.
+     *
+     * @return whether anything was written
+     */
+    static boolean completeFinished(Path directory, PrintWriter err) {
+        if (Files.isRegularFile(directory.resolve(REPORT))) {
+            return false;
+        }
+        Optional<RunSummary> summary = finishedSummary(directory);
+        if (summary.isEmpty()) {
+            return false;
+        }
+        finish(summary.get(), err);
+        return true;
+    }
+
+    /**
      * The summary of a run that has finished, read from its {@code summary.json} (written last, so
      * its presence means the run finished).
      *

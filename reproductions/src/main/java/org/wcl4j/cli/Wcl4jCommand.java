@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "wcl4j",
         mixinStandardHelpOptions = true,
+        scope = ScopeType.INHERIT,
         versionProvider = Wcl4jCommand.Version.class,
         description =
                 "Contrastive self-supervised learning (WCL and its baselines) on Deeplearning4j.",

@@ -129,6 +129,57 @@ class ReproduceErrorsTest {
     }
 
     @Test
+    void aTableFileNamedLikeAShippedTableIsRefused() throws IOException {
+        Path file = runs.resolve("table2.yaml");
+        Files.writeString(file, "number: 2\n");
+
+        Cli.Result result = reproduce(file.toString(), "--profile", "smoke");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("which would share the folders of the shipped table2")
+                .contains("rename the file, e.g. to my-table2.yaml");
+    }
+
+    @Test
+    void aCellWhoseConfigDoesNotExist() throws IOException {
+        Path file = runs.resolve("mine.yaml");
+        Files.writeString(
+                file,
+                """
+                number: 5
+                title: mine
+                source: me
+                measure: accuracy
+                reference: a
+                profiles:
+                  smoke: {description: d, seeds: [1]}
+                cells:
+                  - {id: a, config: wcl-nonexistent}
+                """);
+
+        Cli.Result result = reproduce(file.toString(), "--profile", "smoke", "--plan");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("in cell a of mine: expected the name of a shipped config [quickstart,")
+                .contains("found 'wcl-nonexistent' (no file " + runs.resolve("wcl-nonexistent"))
+                .contains("fix config: in the table");
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeWrittenIsFoundBeforeTraining() throws IOException {
+        Path readOnly = Path.of("/proc/self");
+        Cli.Result result = reproduce("2", "--profile", "smoke", "--out", readOnly.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err())
+                .contains("expected a folder that can be written for the report at /proc/self")
+                .contains("choose another with --out DIR");
+        assertNothingWasMade();
+    }
+
+    @Test
     void aTableFileThatIsNotYaml() throws IOException {
         Path file = runs.resolve("bad.yaml");
         Files.writeString(file, "cells: [a, b\n");

@@ -41,7 +41,7 @@ class ReproduceInterruptedTest {
                         .toString();
         List<String> arguments =
                 List.of("reproduce", table, "--profile", "smoke", "--runs", runs.toString());
-        Path folder = runs.resolve("reproduce/table90-smoke");
+        Path folder = runs.resolve("reproduce/reproduce-interrupted-smoke");
         Path printed = runs.resolve("printed.txt");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -83,7 +83,15 @@ class ReproduceInterruptedTest {
         assertThat(only(folder.resolve("long-seed1"))).isEqualTo(longRun);
         assertThat(longRun.resolve("summary.json")).isNotEmptyFile();
         assertThat(Files.readAllBytes(quick.resolve("summary.json"))).isEqualTo(quickSummary);
-        assertThat(Files.readAllLines(folder.resolve("table90.csv")))
+        // a run stopped after its summary but before its report gets the report written again
+        Files.delete(quick.resolve("report.md"));
+        Cli.Result third = Cli.run(arguments.toArray(String[]::new));
+        assertThat(third.exitCode()).as(third.err()).isEqualTo(0);
+        assertThat(third.err())
+                .contains("run 1/2: cell quick seed 1: its report and figures were missing");
+        assertThat(quick.resolve("report.md")).isNotEmptyFile();
+        assertThat(Files.readAllBytes(quick.resolve("summary.json"))).isEqualTo(quickSummary);
+        assertThat(Files.readAllLines(folder.resolve("reproduce-interrupted.csv")))
                 .hasSize(3)
                 .anyMatch(l -> l.startsWith("quick,"))
                 .anyMatch(l -> l.startsWith("long,"));

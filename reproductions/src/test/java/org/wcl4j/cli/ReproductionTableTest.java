@@ -32,18 +32,22 @@ class ReproductionTableTest {
                   - {id: Bad_Id, config: wcl}
                 claims:
                   - {claim: c, higher: [a, b], than: [a]}
+                  - {claim: d, lower: [a], than: [a]}
                 """;
 
         assertThatThrownBy(() -> ReproductionTable.parse(broken, "broken.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("expected a valid table in broken.yaml, found 7 problems")
+                .hasMessageContaining("expected a valid table in broken.yaml, found 9 problems")
                 .hasMessageContaining("measure: expected accuracy or step-time, found 'acuracy'")
                 .hasMessageContaining("profiles.cpu.sett: unknown key")
                 .hasMessageContaining("cells.1.id: expected each id once, found 'a' again")
                 .hasMessageContaining("cells.2.id: expected lower-case letters")
                 .hasMessageContaining("reference: expected the id of a cell, found 'nowhere'")
                 .hasMessageContaining("claims.0: expected as many cells in than: as in higher:")
-                .hasMessageContaining("claims.0: no cell 'b'");
+                .hasMessageContaining("claims.0: no cell 'b'")
+                .hasMessageContaining(
+                        "claims.1: expected two different cells in each comparison, found a"
+                                + " against itself");
     }
 
     @Test
@@ -89,5 +93,31 @@ class ReproductionTableTest {
             }
             assertThat(table.profiles()).containsKeys("paper", "cpu", "smoke");
         }
+    }
+
+    @Test
+    void aStarOnTheCommandLineReachesEveryHeadOfEveryCell() {
+        ReproductionTable table = ReproductionTable.load("2").table();
+        ReproductionTable.Profile smoke = table.profiles().get("smoke");
+
+        List<List<ReproductionCells.Resolved>> cells =
+                ReproductionCells.resolve(
+                        table,
+                        Optional.empty(),
+                        smoke,
+                        List.of(3L),
+                        List.of("heads.*.settings.output=12"));
+
+        // nt-xent has head g only, graph-only phi only, two-heads both
+        assertThat(cells.get(0).get(0).overrides())
+                .contains("heads.g.settings.output=12")
+                .doesNotContain("heads.phi.settings.output=12")
+                .endsWith("name=nt-xent", "seed=3");
+        assertThat(cells.get(1).get(0).overrides()).contains("heads.phi.settings.output=12");
+        assertThat(cells.get(3).get(0).overrides())
+                .contains("heads.g.settings.output=12", "heads.phi.settings.output=12");
+        // the command line's value comes after the profile's 8, so it wins
+        assertThat(cells.get(3).get(0).config().heads().get("phi").toString())
+                .contains("output=12");
     }
 }
