@@ -276,6 +276,11 @@ final class ReproduceCommand implements Callable<Integer> {
         return seeds;
     }
 
+    /** A word as a shell reads it back: in single quotes unless it needs none. */
+    static String quoted(String word) {
+        return word.matches("[A-Za-z0-9._=/,:+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+
     private static void printPlan(
             PrintWriter stdout,
             ReproductionTable table,
@@ -298,7 +303,7 @@ final class ReproduceCommand implements Callable<Integer> {
                     first.cell().id(),
                     first.cell().label(),
                     first.cell().config(),
-                    String.join(" --set ", shown));
+                    String.join(" --set ", shown.stream().map(ReproduceCommand::quoted).toList()));
         }
         stdout.println();
         for (CompareRuns.Planned planned : plan) {

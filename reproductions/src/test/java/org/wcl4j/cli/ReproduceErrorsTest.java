@@ -31,6 +31,21 @@ class ReproduceErrorsTest {
     }
 
     @Test
+    void thePlanPrintsOverridesAShellReadsBack() throws IOException {
+        Cli.Result result = reproduce("2", "--profile", "paper", "--plan");
+
+        assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+        assertThat(result.out())
+                .contains(
+                        "nt-xent (NT-Xent only (SimCLR)): simclr --set 'dataset={name: cifar10,"
+                                + " settings: {directory: cifar-10-batches-bin}}' --set")
+                .contains("--set heads.g.settings.hidden=2048 --set")
+                .contains("nt-xent seed 3: to train in ");
+        assertThat(ReproduceCommand.quoted("it's")).isEqualTo("'it'\\''s'");
+        assertNothingWasMade();
+    }
+
+    @Test
     void anUnknownTable() throws IOException {
         Cli.Result result = reproduce("5", "--profile", "cpu");
 
