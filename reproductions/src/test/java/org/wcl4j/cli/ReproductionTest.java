@@ -57,16 +57,20 @@ class ReproductionTest {
                 List.of(Path.of(id + "-1"), Path.of(id + "-2")));
     }
 
+    /** Base 70 and 72 over seeds 1 and 2; better 71 and 75; worse 69 and 72. */
+    private static List<Reproduction.Row> accuracyRows(ReproductionTable table) {
+        return Reproduction.rows(
+                table,
+                List.of(
+                        runs(table, "base", 70, 72),
+                        runs(table, "better", 71, 75),
+                        runs(table, "worse", 69, 72)));
+    }
+
     @Test
     void accuracyRowsAreMeansDifferencesAndPairedTests() {
         ReproductionTable table = ReproductionTable.parse(ACCURACY_TABLE, "test");
-        List<Reproduction.Row> rows =
-                Reproduction.rows(
-                        table,
-                        List.of(
-                                runs(table, "base", 70, 72),
-                                runs(table, "better", 71, 75),
-                                runs(table, "worse", 69, 72)));
+        List<Reproduction.Row> rows = accuracyRows(table);
 
         Reproduction.Row better = rows.get(1);
         // mean (71 + 75) / 2 = 73; sd sqrt((4 + 4) / 1) = 2.828...; base mean 71, so +2
@@ -85,15 +89,7 @@ class ReproductionTest {
     @Test
     void aClaimHoldsOnlyWhenEveryComparisonGoesItsWay() {
         ReproductionTable table = ReproductionTable.parse(ACCURACY_TABLE, "test");
-        List<Reproduction.ClaimResult> claims =
-                Reproduction.claims(
-                        table,
-                        Reproduction.rows(
-                                table,
-                                List.of(
-                                        runs(table, "base", 70, 72),
-                                        runs(table, "better", 71, 75),
-                                        runs(table, "worse", 69, 72))));
+        List<Reproduction.ClaimResult> claims = Reproduction.claims(table, accuracyRows(table));
 
         Reproduction.ClaimResult one = claims.get(0);
         assertThat(one.held()).isTrue();
@@ -137,13 +133,7 @@ class ReproductionTest {
     @Test
     void csvHasTheUnroundedNumbersAndEverySeed() {
         ReproductionTable table = ReproductionTable.parse(ACCURACY_TABLE, "test");
-        List<Reproduction.Row> rows =
-                Reproduction.rows(
-                        table,
-                        List.of(
-                                runs(table, "base", 70, 72),
-                                runs(table, "better", 71, 75),
-                                runs(table, "worse", 69, 72)));
+        List<Reproduction.Row> rows = accuracyRows(table);
 
         String csv = ReproductionFiles.csv(rows);
 
