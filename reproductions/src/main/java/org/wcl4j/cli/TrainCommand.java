@@ -81,6 +81,11 @@ final class TrainCommand implements Callable<Integer> {
             }
             Optional<RunSummary> finished = RunDriver.finishedSummary(resume);
             if (finished.isPresent()) {
+                if (RunDriver.completeFinished(resume, err)) {
+                    err.println(
+                            "its report and figures were missing (it was stopped while writing"
+                                    + " them); they are written again");
+                }
                 out.printf(
                         Locale.ROOT,
                         "The run in %s had already finished all %d steps; nothing to resume."

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcl4j.report.MetricsCsv;
 
@@ -21,6 +24,7 @@ import org.wcl4j.report.MetricsCsv;
  * once through the command line, then checks what it left behind. Skipped when the data set is not
  * installed ({@code apt-get install dataset-fashion-mnist}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrainCommandTest {
 
     private static final Path DATA = Path.of("/usr/share/datasets/fashion-mnist");
@@ -99,5 +103,18 @@ class TrainCommandTest {
 
         assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(0);
         assertThat(resumed.out()).contains("already finished").contains("all " + STEPS + " steps");
+        assertThat(resumed.err()).doesNotContain("written again");
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // removes the report, so after the tests that read it
+    void resumingARunStoppedWhileWritingItsReportWritesItAgain() throws IOException {
+        Files.delete(runDirectory.resolve("report.md"));
+
+        Cli.Result resumed = Cli.run("train", "--resume", runDirectory.toString());
+
+        assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(0);
+        assertThat(resumed.err()).contains("its report and figures were missing");
+        assertThat(runDirectory.resolve("report.md")).content().contains("knn/top1");
     }
 }
