@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -114,7 +113,7 @@ final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
 
         // everything is checked before the first run starts
-        ReproductionTable.Loaded loaded = ReproductionTable.load(tableName);
+        ReproductionTableFile.Loaded loaded = ReproductionTableFile.load(tableName);
         ReproductionTable table = loaded.table();
         ReproductionTable.Profile profile = profile(table);
         List<Long> seeds = seeds(profile);
@@ -198,19 +197,14 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
 
-        Map<ReproductionTable.Cell, List<Map.Entry<RunConfig, Path>>> runs = new LinkedHashMap<>();
+        List<Reproduction.CellRuns> read = new ArrayList<>();
         for (List<ReproductionCells.Resolved> perSeed : cells) {
-            List<Map.Entry<RunConfig, Path>> entries = new ArrayList<>();
-            for (ReproductionCells.Resolved resolved : perSeed) {
-                entries.add(
-                        new AbstractMap.SimpleEntry<>(
-                                resolved.config(), directories.get(resolved.config())));
-            }
-            runs.put(perSeed.get(0).cell(), entries);
+            List<Path> runs = perSeed.stream().map(r -> directories.get(r.config())).toList();
+            read.add(
+                    Reproduction.read(
+                            perSeed.get(0).cell(), seeds, runs, table.measure(), profile.metric()));
         }
-        List<Reproduction.Row> rows =
-                Reproduction.rows(
-                        table, Reproduction.read(table.measure(), profile.metric(), runs));
+        List<Reproduction.Row> rows = Reproduction.rows(table, read);
         List<Reproduction.ClaimResult> claims = Reproduction.claims(table, rows);
         ReproductionFiles.Context context =
                 new ReproductionFiles.Context(

@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.stat.inference.TTest;
 import org.jspecify.annotations.Nullable;
-import org.wcl4j.core.config.RunConfig;
 
 /**
  * The numbers of a reproduced table: each cell's value per seed, read from its runs' {@code
@@ -144,32 +143,22 @@ final class Reproduction {
     }
 
     /**
-     * Reads the runs' numbers.
+     * Reads the numbers of one cell's runs.
      *
+     * @param seeds the seeds, in the order of {@code runs}
+     * @param runs per seed, the run directory, each with its {@code summary.json}
      * @param measure what the table compares
      * @param metric the key of {@code after} for an accuracy table
-     * @param runs per cell, per seed: its config and run directory
      * @throws IllegalStateException when a finished run lacks the number; the message names it
      */
-    static List<CellRuns> read(
+    static CellRuns read(
+            ReproductionTable.Cell cell,
+            List<Long> seeds,
+            List<Path> runs,
             ReproductionTable.Measure measure,
-            String metric,
-            Map<ReproductionTable.Cell, List<Map.Entry<RunConfig, Path>>> runs) {
-        List<CellRuns> read = new ArrayList<>();
-        runs.forEach(
-                (cell, perSeed) -> {
-                    double[] raw = new double[perSeed.size()];
-                    List<Long> seeds = new ArrayList<>();
-                    List<Path> directories = new ArrayList<>();
-                    for (int s = 0; s < perSeed.size(); s++) {
-                        Path directory = perSeed.get(s).getValue();
-                        seeds.add(perSeed.get(s).getKey().seed());
-                        directories.add(directory);
-                        raw[s] = number(directory, measure, metric);
-                    }
-                    read.add(new CellRuns(cell, seeds, raw, directories));
-                });
-        return read;
+            String metric) {
+        double[] raw = runs.stream().mapToDouble(run -> number(run, measure, metric)).toArray();
+        return new CellRuns(cell, seeds, raw, runs);
     }
 
     /** The number a run gives the table, from its {@code summary.json}. */

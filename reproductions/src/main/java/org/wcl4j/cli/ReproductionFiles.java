@@ -110,9 +110,6 @@ final class ReproductionFiles {
                                 MarkdownTable.Alignment.LEFT);
         for (Reproduction.Row row : rows) {
             String paper = Double.isFinite(row.paper()) ? Reports.number(row.paper()) : "–";
-            if (!row.cell().paperNote().isEmpty() && Double.isFinite(row.paper())) {
-                paper += " (" + row.cell().paperNote() + ")";
-            }
             boolean isReference = row.cell().id().equals(reference);
             table =
                     table.withRow(

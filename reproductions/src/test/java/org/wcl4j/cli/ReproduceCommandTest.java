@@ -130,7 +130,7 @@ class ReproduceCommandTest {
     void everyCellOfTableTwoRanForEverySeed() throws IOException {
         assertThat(first.exitCode()).as(first.err()).isEqualTo(0);
         List<String> cells =
-                ReproductionTable.load("2").table().cellsIn("smoke").stream()
+                ReproductionTableFile.load("2").table().cellsIn("smoke").stream()
                         .map(ReproductionTable.Cell::id)
                         .toList();
         assertThat(cells).hasSize(5);
@@ -228,7 +228,7 @@ class ReproduceCommandTest {
                         runs.toString());
 
         assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
-        ReproductionTable table = ReproductionTable.load(String.valueOf(number)).table();
+        ReproductionTable table = ReproductionTableFile.load(String.valueOf(number)).table();
         Map<String, Map<String, String>> rows =
                 csv(folder(number).resolve("table" + number + ".csv"));
         List<String> ids = new ArrayList<>();

@@ -35,7 +35,7 @@ class ReproductionTableTest {
                   - {claim: d, lower: [a], than: [a]}
                 """;
 
-        assertThatThrownBy(() -> ReproductionTable.parse(broken, "broken.yaml"))
+        assertThatThrownBy(() -> ReproductionTableFile.parse(broken, "broken.yaml"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected a valid table in broken.yaml, found 9 problems")
                 .hasMessageContaining("measure: expected accuracy or step-time, found 'acuracy'")
@@ -52,7 +52,7 @@ class ReproductionTableTest {
 
     @Test
     void anUnknownTableSaysWhichExist() {
-        assertThatThrownBy(() -> ReproductionTable.load("7"))
+        assertThatThrownBy(() -> ReproductionTableFile.load("7"))
                 .hasMessage(
                         "no table '7': expected the number of one of the paper's tables [1, 2, 3,"
                                 + " 4] or a table YAML file; e.g. wcl4j reproduce 2 --profile cpu");
@@ -75,7 +75,7 @@ class ReproductionTableTest {
     @Test
     void everyShippedTableResolvesInEveryProfile() {
         for (int number : ReproductionTable.SHIPPED) {
-            ReproductionTable table = ReproductionTable.load(String.valueOf(number)).table();
+            ReproductionTable table = ReproductionTableFile.load(String.valueOf(number)).table();
             assertThat(table.number()).isEqualTo(number);
             assertThat(table.claims()).as("claims of table %d", number).isNotEmpty();
             for (ReproductionTable.Profile profile : table.profiles().values()) {
@@ -97,7 +97,7 @@ class ReproductionTableTest {
 
     @Test
     void aStarOnTheCommandLineReachesEveryHeadOfEveryCell() {
-        ReproductionTable table = ReproductionTable.load("2").table();
+        ReproductionTable table = ReproductionTableFile.load("2").table();
         ReproductionTable.Profile smoke = table.profiles().get("smoke");
 
         List<List<ReproductionCells.Resolved>> cells =

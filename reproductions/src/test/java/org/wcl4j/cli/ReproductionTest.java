@@ -69,7 +69,7 @@ class ReproductionTest {
 
     @Test
     void accuracyRowsAreMeansDifferencesAndPairedTests() {
-        ReproductionTable table = ReproductionTable.parse(ACCURACY_TABLE, "test");
+        ReproductionTable table = ReproductionTableFile.parse(ACCURACY_TABLE, "test");
         List<Reproduction.Row> rows = accuracyRows(table);
 
         Reproduction.Row better = rows.get(1);
@@ -88,7 +88,7 @@ class ReproductionTest {
 
     @Test
     void aClaimHoldsOnlyWhenEveryComparisonGoesItsWay() {
-        ReproductionTable table = ReproductionTable.parse(ACCURACY_TABLE, "test");
+        ReproductionTable table = ReproductionTableFile.parse(ACCURACY_TABLE, "test");
         List<Reproduction.ClaimResult> claims = Reproduction.claims(table, accuracyRows(table));
 
         Reproduction.ClaimResult one = claims.get(0);
@@ -106,7 +106,7 @@ class ReproductionTest {
 
     @Test
     void stepTimesBecomeRatiosToTheReferenceOfTheSameSeed() {
-        ReproductionTable table = ReproductionTable.parse(TIME_TABLE, "test");
+        ReproductionTable table = ReproductionTableFile.parse(TIME_TABLE, "test");
         List<Reproduction.Row> rows =
                 Reproduction.rows(
                         table,
@@ -132,7 +132,7 @@ class ReproductionTest {
 
     @Test
     void csvHasTheUnroundedNumbersAndEverySeed() {
-        ReproductionTable table = ReproductionTable.parse(ACCURACY_TABLE, "test");
+        ReproductionTable table = ReproductionTableFile.parse(ACCURACY_TABLE, "test");
         List<Reproduction.Row> rows = accuracyRows(table);
 
         String csv = ReproductionFiles.csv(rows);
